@@ -1,0 +1,32 @@
+"""Abstract pieces the section apps share."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class SectionIndexPage(Page):
+    """The landing page of one section (projects, partners, MOUs, events): an intro, then its records."""
+
+    summary = models.CharField(
+        _("summary"),
+        max_length=255,
+        blank=True,
+        help_text=_("One sentence that introduces the section on the home page."),
+    )
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Shown at the top of the section page, above its records."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,62 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+NATIVE_LANGUAGE_NAMES = {"en": "English", "zh-hans": "中文"}
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The current page in every site language: code, native name, absolute URL, whether it is active.
+
+    Wagtail pages give their own URL in each language (slugs are translated); any other view keeps its
+    path under the other language prefix, and a path that does not resolve falls back to that home page."""
+    request = context.get("request")
+    if request is None:
+        return []
+    page = context.get("page")
+    current = translation.get_language()
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        if isinstance(page, Page) and page.pk:
+            with translation.override(code):
+                path = page.get_url(request)
+        else:
+            path = translate_url(request.get_full_path(), code)
+            if path == request.get_full_path() and code != current:
+                path = f"/{code}/"
+        versions.append(
+            {
+                "code": code,
+                "name": NATIVE_LANGUAGE_NAMES.get(code, code),
+                "url": request.build_absolute_uri(path),
+                "path": path,
+                "is_current": code == current,
+            }
+        )
+    return versions
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The site root's sections marked 'show in menus', with the current one highlighted."""
+    request = context["request"]
+    page = context.get("page")
+    site = Site.find_for_request(request)
+    sections = list(site.root_page.get_children().live().public().in_menu()) if site else []
+    for section in sections:
+        section.is_current = isinstance(page, Page) and page.path.startswith(section.path)
+    return {"sections": sections, "request": request}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"ancestors": []}
+    return {"ancestors": page.get_ancestors().filter(depth__gt=1), "page": page, "request": context["request"]}

@@ -1,0 +1,17 @@
+import pytest
+
+from django.core.management import call_command
+
+from casted_site.home.models import HomePage
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the real initial content, loaded once per run."""
+    with django_db_blocker.unblock():
+        call_command("load_initial_content", verbosity=0)
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get()

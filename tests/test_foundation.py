@@ -1,0 +1,130 @@
+"""The bilingual skeleton: languages, redirects, switcher, alternates, error pages, security headers."""
+
+import re
+
+import pytest
+
+from django.test import override_settings
+from django.utils import translation
+from django.views.defaults import server_error
+
+from wagtail.models import Page
+
+SECTION_SLUGS = ["projects", "partners", "mous", "events"]
+
+pytestmark = pytest.mark.django_db
+
+
+def html_lang(response):
+    return re.search(r'<html lang="([^"]+)"', response.content.decode()).group(1)
+
+
+@pytest.mark.parametrize(
+    ("language", "lang_attr", "title"),
+    [("en", "en", "International Exchange and Cooperation"), ("zh-hans", "zh-Hans", "国际交流与合作")],
+)
+def test_home_page_renders_in_its_language(client, language, lang_attr, title):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    assert html_lang(response) == lang_attr
+    assert f"<h1>{title}</h1>" in response.content.decode()
+
+
+def test_chinese_home_page_has_no_english_interface_text(client):
+    html = client.get("/zh-hans/").content.decode()
+    for english in ["Skip to main content", "International Exchange and Cooperation", "Main", "Language"]:
+        assert f">{english}<" not in html and f'"{english}"' not in html
+    assert "跳到主要内容" in html
+
+
+@pytest.mark.parametrize("slug", SECTION_SLUGS)
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_section_index_pages_answer_in_both_languages(client, slug, language):
+    response = client.get(f"/{language}/{slug}/")
+    assert response.status_code == 200
+    assert html_lang(response) == ("zh-Hans" if language == "zh-hans" else "en")
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [
+        ("zh-CN,zh;q=0.9,en;q=0.8", "/zh-hans/"),
+        ("zh-TW", "/zh-hans/"),
+        ("zh", "/zh-hans/"),
+        ("en-GB,en;q=0.9", "/en/"),
+        ("fr-FR,fr;q=0.9", "/en/"),
+        ("de;q=0.9,zh-CN;q=0.8", "/zh-hans/"),
+        ("", "/en/"),
+    ],
+)
+def test_root_redirects_by_accept_language(client, accept_language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_root_redirect_respects_a_saved_language_choice(client):
+    client.cookies["django_language"] = "zh-hans"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en")["Location"] == "/zh-hans/"
+
+
+@pytest.mark.parametrize("slug", ["", *SECTION_SLUGS])
+def test_switcher_and_hreflang_lead_to_the_same_page_in_the_other_language(client, slug):
+    path = f"/en/{slug}/" if slug else "/en/"
+    other = path.replace("/en/", "/zh-hans/", 1)
+    html = client.get(path).content.decode()
+    assert f'<a href="{other}" hreflang="zh-hans"' in html
+    assert f'<link rel="alternate" hreflang="en" href="http://testserver{path}">' in html
+    assert f'<link rel="alternate" hreflang="zh-hans" href="http://testserver{other}">' in html
+    assert f'<link rel="alternate" hreflang="x-default" href="http://testserver{path}">' in html
+    back = client.get(other).content.decode()
+    assert f'<a href="{path}" hreflang="en"' in back
+
+
+def test_translated_slug_is_followed_by_the_switcher(client, home):
+    projects = Page.objects.get(slug_en="projects").specific
+    projects.slug_zh_hans = "xiangmu"
+    projects.save_revision().publish()
+    html = client.get("/en/projects/").content.decode()
+    assert '<a href="/zh-hans/xiangmu/" hreflang="zh-hans"' in html
+    assert client.get("/zh-hans/xiangmu/").status_code == 200
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Page not found"), ("zh-hans", "页面未找到")])
+def test_404_page_speaks_the_visitors_language(client, language, heading):
+    response = client.get(f"/{language}/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f"<h1>{heading}</h1>" in html
+    assert html_lang(response) == ("zh-Hans" if language == "zh-hans" else "en")
+
+
+def test_500_page_speaks_the_visitors_language(rf):
+    with translation.override("zh-hans"):
+        response = server_error(rf.get("/zh-hans/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert 'lang="zh-Hans"' in html
+    assert "服务器出错" in html or "出错" in html
+
+
+def test_public_pages_send_security_headers(client):
+    response = client.get("/en/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+
+
+def test_unprefixed_page_path_redirects_into_a_language(client):
+    response = client.get("/projects/", HTTP_ACCEPT_LANGUAGE="zh-CN")
+    assert response.status_code == 302
+    assert response["Location"] == "/zh-hans/projects/"
+
+
+@override_settings(DEBUG=False)
+def test_admin_login_page_answers(client):
+    assert client.get("/admin/login/").status_code == 200

@@ -1,0 +1,95 @@
+"""Settings come from the environment; production passes Django's deployment checklist."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "casted_site.settings.production",
+    "SECRET_KEY": "x" * 20 + "-a-long-random-production-secret-for-tests-only-" + "y" * 20,
+    "ALLOWED_HOSTS": "casted.example.org,www.casted.example.org",
+    "DATABASE_URL": "sqlite:///:memory:",
+}
+
+
+def run_python(code, **env):
+    """Run code in a fresh interpreter, so settings are read from the given environment."""
+    full_env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "SECRET_KEY"}}
+    full_env.update(env)
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120
+    )
+
+
+def settings_value(expression, **env):
+    env.setdefault("DJANGO_SETTINGS_MODULE", "casted_site.settings.dev")
+    code = f"import django; django.setup(); from django.conf import settings; print(repr(({expression})))"
+    result = run_python(code, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_database_url_selects_postgresql():
+    url = "postgres://casted:secret@db.internal:5433/casted"
+    engine = settings_value(
+        "settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['HOST']", DATABASE_URL=url
+    )
+    assert engine == "('django.db.backends.postgresql', 'db.internal')"
+
+
+def test_sqlite_is_the_default_database():
+    value = settings_value("settings.DATABASES['default']['ENGINE'], str(settings.DATABASES['default']['NAME'])")
+    assert "sqlite3" in value and "db.sqlite3" in value
+
+
+def test_allowed_hosts_media_and_static_roots_come_from_the_environment(tmp_path):
+    value = settings_value(
+        "settings.ALLOWED_HOSTS, str(settings.MEDIA_ROOT), str(settings.STATIC_ROOT)",
+        ALLOWED_HOSTS=" a.example.org, b.example.org ,",
+        MEDIA_ROOT=str(tmp_path / "media"),
+        STATIC_ROOT=str(tmp_path / "static"),
+    )
+    assert value == str((["a.example.org", "b.example.org"], str(tmp_path / "media"), str(tmp_path / "static")))
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_python(
+        "import django; django.setup()",
+        **{**PRODUCTION_ENV, "SECRET_KEY": ""},
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_passes_the_deployment_checklist():
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**os.environ, **PRODUCTION_ENV},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_trusts_the_proxy_and_serves_hashed_compressed_static_files():
+    value = settings_value(
+        "settings.SECURE_PROXY_SSL_HEADER, settings.STORAGES['staticfiles']['BACKEND'], settings.SECURE_HSTS_SECONDS > 0",
+        **PRODUCTION_ENV,
+    )
+    assert value == str(
+        (("HTTP_X_FORWARDED_PROTO", "https"), "whitenoise.storage.CompressedManifestStaticFilesStorage", True)
+    )
+
+
+@pytest.mark.django_db
+def test_no_model_change_lacks_a_migration():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
