@@ -1,10 +1,179 @@
+from django_countries.fields import CountryField
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from casted_site.core.models import SectionIndexPage
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from casted_site.core.blocks import BodyBlock, DocumentBlock
+from casted_site.core.listing import ChoiceFacet, Facet, ValueFacet, filter_listing
+from casted_site.core.models import SectionIndexPage, SectionRecordPage
+from projects.models import PartnerRole
+
+
+class EventKind(models.TextChoices):
+    CONFERENCE = "conference", _("Conference")
+    WORKSHOP = "workshop", _("Workshop")
+    FORUM = "forum", _("Forum")
+    SEMINAR = "seminar", _("Seminar")
+    SYMPOSIUM = "symposium", _("Symposium")
+
+
+class EventFormat(models.TextChoices):
+    BILATERAL = "bilateral", _("Bilateral")
+    TRILATERAL = "trilateral", _("Trilateral")
+    MULTILATERAL = "multilateral", _("Multilateral")
+
+
+class OrganisedAs(models.TextChoices):
+    ENTRUSTED_BY_MOST = "most", _("Entrusted by MOST")
+    COOPERATION_NEED = "cooperation", _("According to cooperation needs")
+
+
+def upcoming_condition():
+    """Upcoming: it ends (or, with no end date, starts) today or later, in the site's time zone."""
+    today = timezone.localdate()
+    return Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
+
+
+class WhenFacet(Facet):
+    def __init__(self):
+        super().__init__("when", _("When"))
+        self.choices = [("upcoming", _("Upcoming")), ("past", _("Past"))]
+
+    def option_counts(self, queryset):
+        counts = queryset.order_by().aggregate(
+            upcoming=models.Count("pk", filter=upcoming_condition()),
+            total=models.Count("pk"),
+        )
+        counts["past"] = counts["total"] - counts["upcoming"]
+        return [(value, label, counts[value]) for value, label in self.choices]
+
+    def apply(self, queryset, value):
+        return queryset.filter(upcoming_condition()) if value == "upcoming" else queryset.exclude(upcoming_condition())
 
 
 class EventIndexPage(SectionIndexPage):
-    subpage_types = []
+    subpage_types = ["events.EventPage"]
 
     class Meta:
         verbose_name = _("event index page")
+
+    def records(self):
+        """Upcoming events soonest first, then past events most recent first, then those without a date."""
+        group = models.Case(
+            models.When(upcoming_condition(), then=models.Value(0)),
+            models.When(start_date__isnull=False, then=models.Value(1)),
+            default=models.Value(2),
+        )
+        return (
+            EventPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .annotate(listing_group=group)
+            .order_by(
+                "listing_group",
+                models.Case(models.When(listing_group=0, then="start_date")).asc(nulls_last=True),
+                models.Case(models.When(listing_group=1, then="start_date")).desc(nulls_last=True),
+                "title",
+            )
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        facets = [
+            WhenFacet(),
+            ChoiceFacet("kind", _("Kind"), "kind", EventKind.choices),
+            ChoiceFacet("format", _("Format"), "format", EventFormat.choices),
+            ValueFacet(
+                "year",
+                _("Year"),
+                lambda qs: (
+                    [year] for year in qs.filter(start_date__isnull=False).values_list("start_date__year", flat=True)
+                ),
+                apply=lambda qs, year: qs.filter(start_date__year=int(year)),
+            ),
+        ]
+        context["listing"] = filter_listing(request, self.records(), facets)
+        return context
+
+
+class EventPage(SectionRecordPage):
+    """An international conference, workshop, forum, seminar or symposium that CASTED organised."""
+
+    kind = models.CharField(_("kind"), max_length=16, choices=EventKind.choices, blank=True)
+    format = models.CharField(_("format"), max_length=16, choices=EventFormat.choices, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = CountryField(_("country"), blank=True)
+    organised_as = models.CharField(_("organised"), max_length=16, choices=OrganisedAs.choices, blank=True)
+    related_projects = ParentalManyToManyField(
+        "projects.ProjectPage", verbose_name=_("related projects"), blank=True, related_name="events"
+    )
+    programme = StreamField(BodyBlock(), blank=True, verbose_name=_("programme"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    documents = StreamField([("document", DocumentBlock())], blank=True, verbose_name=_("documents"))
+
+    content_panels = [
+        *SectionRecordPage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("format")]),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("venue"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldPanel("organised_as"),
+            ],
+            heading=_("Facts"),
+            help_text=_("Leave empty what is not known: an event without a date is listed as 'date not recorded'."),
+        ),
+        InlinePanel("event_partners", heading=_("Partners and co-organisers"), label=_("Partner")),
+        FieldPanel("related_projects"),
+        FieldPanel("programme"),
+        FieldPanel("body"),
+        FieldPanel("documents"),
+    ]
+    search_fields = [*SectionRecordPage.search_fields, index.SearchField("body"), index.SearchField("venue")]
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    @property
+    def is_upcoming(self):
+        today = timezone.localdate()
+        last_day = self.end_date or self.start_date
+        return bool(last_day and last_day >= today)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partner_links"] = [
+            link for link in self.event_partners.select_related("partner").all() if link.partner.live
+        ]
+        context["projects"] = list(self.related_projects.live().public().order_by("title"))
+        return context
+
+
+class EventPartner(Orderable):
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="event_partners")
+    partner = models.ForeignKey(
+        "partners.PartnerPage", verbose_name=_("partner"), on_delete=models.CASCADE, related_name="event_links"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=PartnerRole.choices, default=PartnerRole.CO_ORGANISER)
+
+    panels = [FieldPanel("partner"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("event partner")
+        constraints = [models.UniqueConstraint(fields=["event", "partner"], name="unique_event_partner")]

@@ -1,8 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import EventIndexPage
+from .models import EventIndexPage, EventPage
 
 
 @register(EventIndexPage)
 class EventIndexPageTR(TranslationOptions):
     fields = ("summary", "intro")
+
+
+@register(EventPage)
+class EventPageTR(TranslationOptions):
+    fields = ("summary", "venue", "city", "programme", "body", "documents")

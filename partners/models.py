@@ -1,17 +1,253 @@
+from django_countries import countries
+from django_countries.fields import CountryField
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from casted_site.core.models import SectionIndexPage
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from casted_site.core.listing import ChoiceFacet, Facet, filter_listing
+from casted_site.core.models import SectionIndexPage, SectionRecordPage
+
+
+class PartnerKind(models.TextChoices):
+    INTERNATIONAL_ORGANISATION = "international-organisation", _("International organisation")
+    RESEARCH_INSTITUTE = "research-institute", _("Research institute")
+    UNIVERSITY = "university", _("University")
+    FUNDING_AGENCY = "funding-agency", _("Funding agency")
+    GOVERNMENT_BODY = "government-body", _("Government body")
+
+
+class Relationship(models.TextChoices):
+    MOU = "mou", _("MOU partner")
+    STABLE = "stable", _("Stable partnership")
+    PROJECT = "project", _("Project partner")
+
+
+class RelationshipFacet(Facet):
+    """MOU and project partners are derived from the MOUs and projects; a stable partnership is stated."""
+
+    def __init__(self):
+        super().__init__("relationship", _("Relationship"))
+
+    def conditions(self):
+        from projects.models import ProjectPartner
+
+        live_mous = MouPage.objects.live().filter(partner=OuterRef("pk"))
+        live_projects = ProjectPartner.objects.filter(partner=OuterRef("pk"), project__live=True)
+        return {
+            Relationship.MOU: Exists(live_mous),
+            Relationship.STABLE: Q(stable_partnership=True),
+            Relationship.PROJECT: Q(joint_research=True) | Exists(live_projects),
+        }
+
+    def option_counts(self, queryset):
+        conditions = self.conditions()
+        counts = queryset.order_by().aggregate(
+            **{value: models.Count("pk", filter=condition) for value, condition in conditions.items()}
+        )
+        return [(value, label, counts[value]) for value, label in Relationship.choices]
+
+    def apply(self, queryset, value):
+        return queryset.filter(self.conditions()[value])
+
+
+class CountryFacet(Facet):
+    def __init__(self):
+        super().__init__("country", _("Country"))
+
+    def option_counts(self, queryset):
+        counts = dict(queryset.order_by().exclude(country="").values_list("country").annotate(n=models.Count("pk")))
+        options = [(code, countries.name(code), n) for code, n in counts.items()]
+        return sorted(options, key=lambda option: str(option[1]))
+
+    def apply(self, queryset, value):
+        return queryset.filter(country=value)
 
 
 class PartnerIndexPage(SectionIndexPage):
-    subpage_types = []
+    subpage_types = ["partners.PartnerPage"]
 
     class Meta:
         verbose_name = _("partner index page")
 
+    def records(self):
+        return PartnerPage.objects.child_of(self).live().public().order_by("title")
 
-class MouIndexPage(SectionIndexPage):
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        facets = [
+            ChoiceFacet("kind", _("Kind"), "kind", PartnerKind.choices),
+            CountryFacet(),
+            RelationshipFacet(),
+        ]
+        context["listing"] = filter_listing(request, self.records(), facets, per_page=24)
+        return context
+
+
+class PartnerPage(SectionRecordPage):
+    """A partner institute or organisation. Its projects, MOUs and events are found from their side."""
+
+    acronym = models.CharField(_("acronym"), max_length=32, blank=True, help_text=_("For example OECD or NISTEP."))
+    kind = models.CharField(_("kind"), max_length=32, choices=PartnerKind.choices)
+    country = CountryField(
+        _("country"), blank=True, help_text=_("Leave empty for an international organisation without one country.")
+    )
+    city = models.CharField(_("city or seat"), max_length=120, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    stable_partnership = models.BooleanField(
+        _("stable partnership"),
+        default=False,
+        help_text=_("A stable long-term partnership, with or without an MOU."),
+    )
+    joint_research = models.BooleanField(
+        _("cooperative research partner"),
+        default=False,
+        help_text=_(
+            "CASTED has applied for or carried out international cooperation projects with this partner, "
+            "whether or not a project page names it."
+        ),
+    )
+
+    content_panels = [
+        *SectionRecordPage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("acronym"),
+                FieldPanel("kind"),
+                FieldRowPanel([FieldPanel("country"), FieldPanel("city")]),
+                FieldPanel("website"),
+                FieldPanel("logo"),
+            ],
+            heading=_("Identity"),
+        ),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("stable_partnership"), FieldPanel("joint_research")],
+            heading=_("Relationship with CASTED"),
+            help_text=_("MOUs, projects and events linked to this partner are listed on its page automatically."),
+        ),
+    ]
+    search_fields = [*SectionRecordPage.search_fields, index.SearchField("acronym"), index.SearchField("description")]
+    parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
 
     class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def display_name(self):
+        return f"{self.title} ({self.acronym})" if self.acronym else self.title
+
+    def relationships(self, has_mous, has_projects):
+        labels = []
+        if has_mous:
+            labels.append(Relationship.MOU.label)
+        if self.stable_partnership:
+            labels.append(Relationship.STABLE.label)
+        if has_projects or self.joint_research:
+            labels.append(Relationship.PROJECT.label)
+        return labels
+
+    def get_context(self, request, *args, **kwargs):
+        from events.models import EventPage
+        from projects.models import ProjectPartner
+
+        context = super().get_context(request, *args, **kwargs)
+        context["project_links"] = list(
+            ProjectPartner.objects.filter(partner=self, project__live=True)
+            .select_related("project")
+            .order_by("project__title")
+        )
+        context["mous"] = list(MouPage.objects.live().public().filter(partner=self).order_by("-date_signed", "title"))
+        context["events"] = list(
+            EventPage.objects.live().public().filter(event_partners__partner=self).distinct().order_by("title")
+        )
+        context["relationships"] = self.relationships(bool(context["mous"]), bool(context["project_links"]))
+        return context
+
+
+class MouStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    EXPIRED = "expired", _("Expired")
+    RENEWED = "renewed", _("Renewed")
+
+
+class MouIndexPage(SectionIndexPage):
+    subpage_types = ["partners.MouPage"]
+
+    class Meta:
         verbose_name = _("MOU index page")
+
+    def records(self):
+        return MouPage.objects.child_of(self).live().public().select_related("partner").order_by("partner__title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        facets = [ChoiceFacet("status", _("Status"), "status", MouStatus.choices)]
+        context["listing"] = filter_listing(request, self.records(), facets, per_page=24)
+        return context
+
+
+class MouPage(SectionRecordPage):
+    """A memorandum of understanding between CASTED and one partner."""
+
+    partner = models.ForeignKey(
+        "partners.PartnerPage",
+        verbose_name=_("partner"),
+        on_delete=models.PROTECT,
+        related_name="mous",
+        help_text=_("The institute or organisation CASTED signed this memorandum with."),
+    )
+    date_signed = models.DateField(_("date signed"), null=True, blank=True)
+    expiry_date = models.DateField(_("expiry date"), null=True, blank=True)
+    term = models.CharField(_("term"), max_length=120, blank=True, help_text=_("For example 'five years'."))
+    status = models.CharField(_("status"), max_length=16, choices=MouStatus.choices, blank=True)
+    scope = RichTextField(_("scope"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("signed document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The signed memorandum as a PDF, offered for download on the page."),
+    )
+
+    content_panels = [
+        *SectionRecordPage.content_panels,
+        FieldPanel("partner"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("date_signed"), FieldPanel("expiry_date")]),
+                FieldRowPanel([FieldPanel("term"), FieldPanel("status")]),
+            ],
+            heading=_("Dates and status"),
+            help_text=_("Leave empty what is not known: the page says 'not recorded'."),
+        ),
+        FieldPanel("scope"),
+        FieldPanel("document"),
+    ]
+    search_fields = [*SectionRecordPage.search_fields, index.SearchField("scope")]
+    parent_page_types = ["partners.MouIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("memorandum of understanding")
+        verbose_name_plural = _("memoranda of understanding")

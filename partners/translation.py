@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import MouIndexPage, PartnerIndexPage
+from .models import MouIndexPage, MouPage, PartnerIndexPage, PartnerPage
 
 
 @register(PartnerIndexPage)
@@ -11,3 +11,13 @@ class PartnerIndexPageTR(TranslationOptions):
 @register(MouIndexPage)
 class MouIndexPageTR(TranslationOptions):
     fields = ("summary", "intro")
+
+
+@register(PartnerPage)
+class PartnerPageTR(TranslationOptions):
+    fields = ("summary", "city", "description")
+
+
+@register(MouPage)
+class MouPageTR(TranslationOptions):
+    fields = ("summary", "term", "scope")

@@ -1,10 +1,196 @@
+from django import forms
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from casted_site.core.models import SectionIndexPage
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from casted_site.core.blocks import BodyBlock, DocumentBlock
+from casted_site.core.listing import ChoiceFacet, RelatedFacet, ValueFacet, filter_listing
+from casted_site.core.models import SectionIndexPage, SectionRecordPage
+
+
+@register_snippet
+class ResearchField(models.Model):
+    """A field of CASTED's research, such as S&T policy; projects are tagged with them."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("Used in the listing's filter links."))
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("research field")
+        verbose_name_plural = _("research fields")
+
+    def __str__(self):
+        return self.name
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+
+
+class PartnerRole(models.TextChoices):
+    PARTNER = "partner", _("Partner")
+    SPONSOR = "sponsor", _("Funder or sponsor")
+    CO_ORGANISER = "co-organiser", _("Co-organiser")
+    PARTICIPANT = "participant", _("Participant")
+
+
+class LinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=250)
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "link"
+        template = "blocks/link_block.html"
+        description = _("A link to a publication or report elsewhere.")
+        preview_value = {
+            "title": "OECD Science, Technology and Industry Working Papers",
+            "url": "https://www.oecd.org/",
+        }
 
 
 class ProjectIndexPage(SectionIndexPage):
-    subpage_types = []
+    subpage_types = ["projects.ProjectPage"]
 
     class Meta:
         verbose_name = _("project index page")
+
+    def records(self):
+        return (
+            ProjectPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .prefetch_related("research_fields")
+            .order_by(Coalesce("end_year", "start_year").desc(nulls_last=True), "title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from partners.models import PartnerPage
+
+        context = super().get_context(request, *args, **kwargs)
+        facets = [
+            RelatedFacet("field", _("Research field"), "research_fields", ResearchField.objects.all()),
+            ChoiceFacet("status", _("Status"), "status", ProjectStatus.choices),
+            RelatedFacet(
+                "partner",
+                _("Partner"),
+                "project_partners__partner",
+                PartnerPage.objects.live().filter(project_links__isnull=False).distinct().order_by("title"),
+            ),
+            ValueFacet("year", _("Year"), project_years, apply=active_in_year),
+        ]
+        context["listing"] = filter_listing(request, self.records(), facets)
+        return context
+
+
+def project_years(queryset):
+    """The years each dated project ran: from its start to its end, or to this year while it has none."""
+    this_year = timezone.localdate().year
+    for start, end in queryset.filter(start_year__isnull=False).values_list("start_year", "end_year"):
+        yield range(start, (end or this_year) + 1)
+
+
+def active_in_year(queryset, year):
+    year = int(year)
+    still_running = models.Q(end_year__isnull=True) & models.Q(start_year__lte=timezone.localdate().year)
+    return queryset.filter(start_year__lte=year).filter(models.Q(end_year__gte=year) | still_running)
+
+
+class ProjectPage(SectionRecordPage):
+    """An international cooperative research project."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    research_fields = ParentalManyToManyField(
+        ResearchField, verbose_name=_("research fields"), blank=True, related_name="projects"
+    )
+    status = models.CharField(_("status"), max_length=16, choices=ProjectStatus.choices, blank=True)
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
+    casted_role = models.CharField(
+        _("CASTED's role"), max_length=200, blank=True, help_text=_("For example 'lead institution' or 'partner'.")
+    )
+    funding_programme = models.CharField(
+        _("funding programme"),
+        max_length=200,
+        blank=True,
+        help_text=_("The programme that funded the project, such as the EU Sixth Framework Programme."),
+    )
+    outputs = StreamField(
+        [("link", LinkBlock()), ("document", DocumentBlock())],
+        blank=True,
+        verbose_name=_("outputs"),
+        help_text=_("Reports, papers and other results: links elsewhere or documents from the library."),
+    )
+
+    content_panels = [
+        *SectionRecordPage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldPanel("casted_role"),
+                FieldPanel("funding_programme"),
+                FieldPanel("research_fields", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Facts"),
+            help_text=_("Leave empty what is not known: the page says 'not recorded'."),
+        ),
+        InlinePanel("project_partners", heading=_("Partners"), label=_("Partner")),
+        FieldPanel("body"),
+        FieldPanel("outputs"),
+    ]
+    search_fields = [*SectionRecordPage.search_fields, index.SearchField("body"), index.SearchField("casted_role")]
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    @property
+    def period(self):
+        if self.start_year and self.end_year and self.start_year != self.end_year:
+            return f"{self.start_year}–{self.end_year}"
+        return str(self.start_year or self.end_year or "")
+
+    def get_context(self, request, *args, **kwargs):
+        from events.models import EventPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["partner_links"] = [
+            link for link in self.project_partners.select_related("partner").all() if link.partner.live
+        ]
+        context["events"] = list(EventPage.objects.live().public().filter(related_projects=self).order_by("title"))
+        context["research_fields"] = list(self.research_fields.all())
+        return context
+
+
+class ProjectPartner(Orderable):
+    """A partner of a project, with its role in it. The partner's page finds its projects through this."""
+
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="project_partners")
+    partner = models.ForeignKey(
+        "partners.PartnerPage", verbose_name=_("partner"), on_delete=models.CASCADE, related_name="project_links"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=PartnerRole.choices, default=PartnerRole.PARTNER)
+
+    panels = [FieldPanel("partner"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("project partner")
+        constraints = [models.UniqueConstraint(fields=["project", "partner"], name="unique_project_partner")]

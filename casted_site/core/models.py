@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 
 class SectionIndexPage(Page):
@@ -27,6 +28,23 @@ class SectionIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+class SectionRecordPage(Page):
+    """A record of a section (a project, partner, MOU or event): a title and a short summary for its cards."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences, shown on listing cards, in search results and to search engines."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
 
     class Meta:
         abstract = True

@@ -113,3 +113,315 @@ LONG_TERM_EXCHANGE_INTRO = (
 for _section in SECTIONS:
     if _section["intro"] is None:
         _section["intro"] = LONG_TERM_EXCHANGE_INTRO
+
+# The research fields the text names.
+RESEARCH_FIELDS = [
+    {"slug": "st-policy", "name": ("S&T policy", "科技政策")},
+    {"slug": "innovation-policy", "name": ("Innovation policy", "创新政策")},
+    {"slug": "st-statistics", "name": ("S&T statistics", "科技统计")},
+    {"slug": "st-social-issues", "name": ("S&T-related social issues", "科技相关社会问题")},
+]
+
+APPLIED_TOGETHER = (
+    "CASTED has applied for international cooperation projects with it to conduct collaborative research.",
+    "中国科学技术发展战略研究院与其共同申请国际合作项目，开展合作研究。",
+)
+STABLE_PARTNER = (
+    "CASTED has a stable partnership with it.",
+    "中国科学技术发展战略研究院与其保持着稳定的合作伙伴关系。",
+)
+MOU_SIGNED = (
+    "CASTED has signed a bilateral cooperation memorandum with it; a stable long-term cooperation mechanism "
+    "has been set up.",
+    "中国科学技术发展战略研究院已与其签署双边合作备忘录，建立了稳定的长期合作机制。",
+)
+
+
+def _partner(slug, acronym, name, kind, country="", city=("", ""), facts=(), stable=False, research=False):
+    return {
+        "slug": slug,
+        "acronym": acronym,
+        "title": name,
+        "kind": kind,
+        "country": country,
+        "city": city,
+        "facts": facts,
+        "stable_partnership": stable,
+        "joint_research": research,
+    }
+
+
+# Every organisation the text names. kind and country/seat are from the glossary; facts from the text.
+PARTNERS = [
+    _partner(
+        "unesco",
+        "UNESCO",
+        ("United Nations Educational, Scientific and Cultural Organization", "联合国教科文组织"),
+        "international-organisation",
+        city=("Paris", "巴黎"),
+        facts=(APPLIED_TOGETHER, STABLE_PARTNER),
+        stable=True,
+        research=True,
+    ),
+    _partner(
+        "uis",
+        "UIS",
+        ("UNESCO Institute for Statistics", "联合国教科文组织统计研究所"),
+        "international-organisation",
+        city=("Montreal", "蒙特利尔"),
+    ),
+    _partner(
+        "undp",
+        "UNDP",
+        ("United Nations Development Programme", "联合国开发计划署"),
+        "international-organisation",
+        city=("New York", "纽约"),
+        facts=(APPLIED_TOGETHER, STABLE_PARTNER),
+        stable=True,
+        research=True,
+    ),
+    _partner(
+        "unido",
+        "UNIDO",
+        ("United Nations Industrial Development Organization", "联合国工业发展组织"),
+        "international-organisation",
+        city=("Vienna", "维也纳"),
+        facts=(STABLE_PARTNER,),
+        stable=True,
+    ),
+    _partner(
+        "oecd",
+        "OECD",
+        ("Organisation for Economic Co-operation and Development", "经济合作与发展组织"),
+        "international-organisation",
+        city=("Paris", "巴黎"),
+        facts=(APPLIED_TOGETHER, STABLE_PARTNER),
+        stable=True,
+        research=True,
+    ),
+    _partner(
+        "world-bank",
+        "",
+        ("World Bank", "世界银行"),
+        "international-organisation",
+        city=("Washington, D.C.", "华盛顿特区"),
+        facts=(APPLIED_TOGETHER, STABLE_PARTNER),
+        stable=True,
+        research=True,
+    ),
+    _partner(
+        "eu",
+        "EU",
+        ("European Union", "欧洲联盟（欧盟）"),
+        "international-organisation",
+        city=("Brussels", "布鲁塞尔"),
+        facts=(APPLIED_TOGETHER,),
+        research=True,
+    ),
+    _partner(
+        "nsf",
+        "NSF",
+        ("National Science Foundation", "美国国家科学基金会"),
+        "funding-agency",
+        country="US",
+        facts=(APPLIED_TOGETHER,),
+        research=True,
+    ),
+    _partner(
+        "brandeis-university",
+        "",
+        ("Brandeis University", "布兰迪斯大学"),
+        "university",
+        country="US",
+        facts=(APPLIED_TOGETHER,),
+        research=True,
+    ),
+    _partner(
+        "idrc",
+        "IDRC",
+        ("International Development Research Centre", "加拿大国际发展研究中心"),
+        "funding-agency",
+        country="CA",
+        facts=(APPLIED_TOGETHER,),
+        research=True,
+    ),
+    _partner(
+        "lund-university",
+        "",
+        ("Lund University", "隆德大学"),
+        "university",
+        country="SE",
+        facts=(APPLIED_TOGETHER,),
+        research=True,
+    ),
+    _partner(
+        "fafo-ais",
+        "Fafo-AIS",
+        ("Fafo Institute for Applied International Studies", "挪威Fafo应用国际研究所"),
+        "research-institute",
+        country="NO",
+        facts=(APPLIED_TOGETHER, MOU_SIGNED),
+        research=True,
+    ),
+    _partner(
+        "nistep",
+        "NISTEP",
+        ("National Institute of Science and Technology Policy", "日本科学技术・学术政策研究所"),
+        "research-institute",
+        country="JP",
+        facts=(MOU_SIGNED,),
+    ),
+    _partner(
+        "kistep",
+        "KISTEP",
+        ("Korea Institute of S&T Evaluation and Planning", "韩国科学技术企划评价院"),
+        "research-institute",
+        country="KR",
+        facts=(MOU_SIGNED,),
+    ),
+    _partner(
+        "stepi",
+        "STEPI",
+        ("Science and Technology Policy Institute", "韩国科学技术政策研究院"),
+        "research-institute",
+        country="KR",
+        facts=(MOU_SIGNED,),
+    ),
+    _partner(
+        "nistpass",
+        "NISTPASS",
+        ("National Institute for Science and Technology Policy and Strategic Studies", "越南国家科技政策与战略研究院"),
+        "research-institute",
+        country="VN",
+        facts=(MOU_SIGNED,),
+    ),
+    _partner(
+        "most",
+        "MOST",
+        ("Ministry of Science and Technology of the People's Republic of China", "中华人民共和国科学技术部"),
+        "government-body",
+        country="CN",
+        facts=(
+            (
+                "Entrusted by MOST or according to cooperation needs, CASTED organizes bilateral and multilateral "
+                "forums or symposiums on S&T policies.",
+                "中国科学技术发展战略研究院受科技部委托或根据合作需要，组织召开科技政策领域的双边和多边论坛或研讨会。",
+            ),
+        ),
+    ),
+]
+
+# The joint projects the text names; it calls them accomplished, and gives no dates, fields or people.
+PROJECTS = [
+    {
+        "slug": "monitoring-social-and-economic-development-in-western-china",
+        "title": ("Monitoring the social and economic development in Western China", "中国西部社会经济发展监测研究"),
+        "summary": ("Joint research with Fafo-AIS of Norway.", "与挪威Fafo应用国际研究所合作开展的研究。"),
+        "partners": [("fafo-ais", "partner")],
+    },
+    {
+        "slug": "proprietary-innovation-strategy-for-western-china",
+        "title": ("Proprietary innovation strategy for Western China", "中国西部自主创新战略研究"),
+        "summary": ("Joint research with IDRC of Canada.", "与加拿大国际发展研究中心合作开展的研究。"),
+        "partners": [("idrc", "partner")],
+    },
+    {
+        "slug": "phd-career-survey",
+        "title": ("PhD career survey", "博士职业发展调查"),
+        "summary": (
+            "A survey carried out together with OECD and the UNESCO Institute for Statistics.",
+            "与经济合作与发展组织和联合国教科文组织统计研究所共同开展的调查。",
+        ),
+        "partners": [("oecd", "partner"), ("uis", "partner")],
+    },
+    {
+        "slug": "research-institute-performance-study",
+        "title": ("Research institute performance study", "科研院所绩效研究"),
+        "summary": ("A study sponsored by NSF of the US.", "由美国国家科学基金会资助的研究。"),
+        "partners": [("nsf", "sponsor")],
+    },
+    {
+        "slug": "female-scientists-roles-in-technology-research",
+        "title": (
+            "Comprehensive analysis of female scientists' roles in technology research",
+            "女性科学家在技术研究中作用的综合分析",
+        ),
+        "summary": (
+            "An analysis sponsored by the EU Sixth Framework Programme.",
+            "由欧盟第六框架计划资助的综合分析。",
+        ),
+        "partners": [("eu", "sponsor")],
+        "funding_programme": ("EU Sixth Framework Programme", "欧盟第六框架计划"),
+    },
+]
+
+MOU_PARTNERS = ["nistep", "kistep", "stepi", "fafo-ais", "nistpass"]
+
+# The conferences the text names. kind follows each name; format only where the name states it.
+EVENTS = [
+    (
+        "international-st-assessment-workshop",
+        ("International S&T Assessment Workshop", "国际科技评估研讨会"),
+        "workshop",
+        "",
+    ),
+    (
+        "china-korea-industry-technology-planning-and-assessment-workshop",
+        ("China-Korea Industry Technology Planning and Assessment Workshop", "中韩产业技术规划与评估研讨会"),
+        "workshop",
+        "bilateral",
+    ),
+    (
+        "china-eu-workshop-on-international-purchasing-and-supply-chain-management",
+        ("China-EU Workshop on International Purchasing and Supply Chain Management", "中欧国际采购与供应链管理研讨会"),
+        "workshop",
+        "bilateral",
+    ),
+    (
+        "international-workshop-on-risk-early-warning-technology",
+        ("International Workshop on Risk Early-Warning Technology", "风险预警技术国际研讨会"),
+        "workshop",
+        "",
+    ),
+    (
+        "conference-on-innovation-policy-and-innovation-model",
+        ("Conference on Innovation Policy and Innovation Model", "创新政策与创新模式研讨会"),
+        "conference",
+        "",
+    ),
+    (
+        "seminar-on-technical-standard-strategy-of-korea",
+        ("Seminar on Technical Standard Strategy of Korea", "韩国技术标准战略研讨会"),
+        "seminar",
+        "",
+    ),
+    ("china-us-innovation-conference", ("China-U.S. Innovation Conference", "中美创新大会"), "conference", "bilateral"),
+    (
+        "china-us-forum-on-science-and-technology-policy",
+        ("China-U.S. Forum on Science and Technology Policy", "中美科技政策论坛"),
+        "forum",
+        "bilateral",
+    ),
+    (
+        "china-sweden-st-policy-seminar",
+        ("China-Sweden S&T Policy Seminar", "中国—瑞典科技政策研讨会"),
+        "seminar",
+        "bilateral",
+    ),
+    (
+        "china-austria-renewable-energy-technology-policy-forum",
+        ("China-Austria Renewable Energy Technology Policy Forum", "中国—奥地利可再生能源技术政策论坛"),
+        "forum",
+        "bilateral",
+    ),
+    (
+        "china-japan-korea-trilateral-st-policy-seminar",
+        ("China-Japan-Korea Trilateral Science and Technology Policy Seminar", "中日韩三国科技政策研讨会"),
+        "seminar",
+        "trilateral",
+    ),
+]
+EVENT_SUMMARY = (
+    "An international academic conference or exchange activity that CASTED held or undertook.",
+    "中国科学技术发展战略研究院主办或承办的国际学术会议或国际交流活动。",
+)

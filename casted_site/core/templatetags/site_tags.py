@@ -1,3 +1,5 @@
+from django_countries import countries
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -60,3 +62,24 @@ def breadcrumbs(context):
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": []}
     return {"ancestors": page.get_ancestors().filter(depth__gt=1), "page": page, "request": context["request"]}
+
+
+@register.simple_tag(takes_context=True)
+def filter_url(context, param, value=None, page=None):
+    """The current listing URL with one filter set to value (or removed when value is None) and, unless a page
+    is given, back on the first page."""
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    if value is None:
+        query.pop(param, None)
+    else:
+        query[param] = value
+    if page is not None and str(page) != "1":
+        query["page"] = page
+    return "?" + query.urlencode() if query else "?"
+
+
+@register.filter
+def country_name(code):
+    """A country's name in the active language; empty for no country."""
+    return countries.name(code) if code else ""

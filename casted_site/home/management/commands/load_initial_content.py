@@ -6,13 +6,22 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
+from django.utils.html import escape
 
 from wagtail.models import Page, Site
 
 from casted_site.home import initial_content
 from casted_site.home.models import HomePage
+from events.models import EventIndexPage, EventPage
+from partners.models import MouIndexPage, MouPage, PartnerIndexPage, PartnerPage
+from projects.models import ProjectIndexPage, ProjectPage, ProjectPartner, ResearchField
 
 LANGUAGE_SUFFIXES = ("en", "zh_hans")
+
+
+def paragraphs(*sentences):
+    """[(en, zh), …] -> ("<p>en</p>…", "<p>zh</p>…"), each sentence a paragraph, HTML-escaped."""
+    return tuple("".join(f"<p>{escape(pair[language])}</p>" for pair in sentences) for language in (0, 1))
 
 
 def translated(**fields):
@@ -43,6 +52,11 @@ class Command(BaseCommand):
                     show_in_menus=True,
                     **translated(title=section["title"], summary=section["summary"], intro=section["intro"]),
                 )
+            self.ensure_research_fields()
+            partners = self.ensure_partners(home.get_children().type(PartnerIndexPage).get().specific)
+            self.ensure_projects(home.get_children().type(ProjectIndexPage).get().specific, partners)
+            self.ensure_mous(home.get_children().type(MouIndexPage).get().specific, partners)
+            self.ensure_events(home.get_children().type(EventIndexPage).get().specific)
         self.stdout.write(self.style.SUCCESS("Initial content is in place."))
 
     def ensure_home(self):
@@ -81,3 +95,67 @@ class Command(BaseCommand):
         page.save_revision().publish()
         self.stdout.write(f"Created {page.title}")
         return page, True
+
+    def ensure_research_fields(self):
+        for order, field in enumerate(initial_content.RESEARCH_FIELDS):
+            if not ResearchField.objects.filter(slug=field["slug"]).exists():
+                ResearchField.objects.create(slug=field["slug"], sort_order=order, **translated(name=field["name"]))
+
+    def ensure_partners(self, index):
+        """Create the partners; return every partner page by slug, for the links of the other records."""
+        for data in initial_content.PARTNERS:
+            self.ensure_child(
+                index,
+                PartnerPage,
+                data["slug"],
+                acronym=data["acronym"],
+                kind=data["kind"],
+                country=data["country"],
+                stable_partnership=data["stable_partnership"],
+                joint_research=data["joint_research"],
+                **translated(title=data["title"], city=data["city"], description=paragraphs(*data["facts"])),
+            )
+        return {page.slug_en: page for page in PartnerPage.objects.child_of(index)}
+
+    def ensure_projects(self, index, partners):
+        for data in initial_content.PROJECTS:
+            links = [ProjectPartner(partner=partners[slug], role=role) for slug, role in data["partners"]]
+            self.ensure_child(
+                index,
+                ProjectPage,
+                data["slug"],
+                status="completed",
+                project_partners=links,
+                **translated(
+                    title=data["title"],
+                    summary=data["summary"],
+                    funding_programme=data.get("funding_programme", ("", "")),
+                ),
+            )
+
+    def ensure_mous(self, index, partners):
+        for slug in initial_content.MOU_PARTNERS:
+            partner = partners[slug]
+            name_en, name_zh = partner.title_en, partner.title_zh_hans
+            label_en = f"{name_en} ({partner.acronym})" if partner.acronym else name_en
+            self.ensure_child(
+                index,
+                MouPage,
+                f"mou-{slug}",
+                partner=partner,
+                **translated(
+                    title=(f"Bilateral cooperation memorandum with {label_en}", f"与{name_zh}签署的双边合作备忘录"),
+                    summary=initial_content.MOU_SIGNED,
+                ),
+            )
+
+    def ensure_events(self, index):
+        for slug, title, kind, event_format in initial_content.EVENTS:
+            self.ensure_child(
+                index,
+                EventPage,
+                slug,
+                kind=kind,
+                format=event_format,
+                **translated(title=title, summary=initial_content.EVENT_SUMMARY),
+            )

@@ -1,0 +1,135 @@
+"""Filtering, counting and paginating the record listings of the section index pages.
+
+Each listing declares its facets: a GET parameter, the options a visitor can pick (with how many records each
+would show, given the other filters), and how a picked option narrows the records. A value that is not one of
+the options is ignored and reported, never an error. Every facet costs one query, whatever the number of records.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    param: str
+    label: str
+    options: list = field(default_factory=list)
+
+    def option_counts(self, queryset):
+        """[(value, label, count)] for the records in queryset."""
+        raise NotImplementedError
+
+    def apply(self, queryset, value):
+        raise NotImplementedError
+
+
+class ChoiceFacet(Facet):
+    """A field with fixed choices, such as a status or a kind."""
+
+    def __init__(self, param, label, field_name, choices):
+        super().__init__(param, label)
+        self.field_name = field_name
+        self.choices = choices
+
+    def option_counts(self, queryset):
+        counts = dict(queryset.order_by().values_list(self.field_name).annotate(n=Count("pk")))
+        return [(value, label, counts.get(value, 0)) for value, label in self.choices]
+
+    def apply(self, queryset, value):
+        return queryset.filter(**{self.field_name: value})
+
+
+class RelatedFacet(Facet):
+    """A link to other records (snippets or pages), picked by their slug."""
+
+    def __init__(self, param, label, path, related_queryset, slug_field="slug"):
+        super().__init__(param, label)
+        self.path = path
+        self.related_queryset = related_queryset
+        self.slug_field = slug_field
+
+    def option_counts(self, queryset):
+        counts = dict(
+            queryset.order_by()
+            .filter(**{f"{self.path}__isnull": False})
+            .values_list(f"{self.path}__{self.slug_field}")
+            .annotate(n=Count("pk", distinct=True))
+        )
+        return [
+            (getattr(item, self.slug_field), str(item), counts.get(getattr(item, self.slug_field), 0))
+            for item in self.related_queryset
+        ]
+
+    def apply(self, queryset, value):
+        return queryset.filter(**{f"{self.path}__{self.slug_field}": value}).distinct()
+
+
+class ValueFacet(Facet):
+    """Options computed in Python from one column, such as the years of a date."""
+
+    def __init__(self, param, label, values_of, apply, label_of=str, reverse=True):
+        super().__init__(param, label)
+        self.values_of = values_of
+        self.apply_value = apply
+        self.label_of = label_of
+        self.reverse = reverse
+
+    def option_counts(self, queryset):
+        counts = Counter()
+        for record_values in self.values_of(queryset.order_by()):
+            counts.update(set(record_values))
+        return [(str(value), self.label_of(value), n) for value, n in sorted(counts.items(), reverse=self.reverse)]
+
+    def apply(self, queryset, value):
+        return self.apply_value(queryset, value)
+
+
+@dataclass
+class Listing:
+    page: object
+    facets: list
+    ignored: list
+    selected_count: int
+    total: int
+
+
+def filter_listing(request, queryset, facets, per_page=12):
+    """Apply the facets the request picks, count every option, and paginate the result."""
+    narrowed, valid, ignored = queryset, {}, []
+    for facet in facets:
+        raw = request.GET.get(facet.param, "").strip()
+        if not raw:
+            continue
+        # A value counts when the facet offers it for the whole listing.
+        offered = {str(value) for value, _label, _n in facet.option_counts(queryset)}
+        if raw in offered:
+            valid[facet.param] = raw
+            narrowed = facet.apply(narrowed, raw)
+        else:
+            ignored.append({"label": facet.label, "value": raw})
+
+    for facet in facets:
+        others = queryset
+        for other in facets:
+            if other is not facet and other.param in valid:
+                others = other.apply(others, valid[other.param])
+        facet.options = [
+            Option(str(value), label, count, selected=valid.get(facet.param) == str(value))
+            for value, label, count in facet.option_counts(others)
+        ]
+
+    paginator = Paginator(narrowed, per_page)
+    page = paginator.get_page(request.GET.get("page"))
+    page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    return Listing(page=page, facets=facets, ignored=ignored, selected_count=len(valid), total=paginator.count)
