@@ -1,6 +1,7 @@
 import pytest
 
 from django.core.management import call_command
+from django.utils import translation
 
 from casted_site.home.models import HomePage
 
@@ -15,3 +16,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def home(db):
     return HomePage.objects.get()
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """A request leaves its language active in the thread; every test starts from English."""
+    translation.activate("en")
+    yield
+    translation.activate("en")

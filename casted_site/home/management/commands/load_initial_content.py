@@ -145,7 +145,11 @@ class Command(BaseCommand):
                 partner=partner,
                 **translated(
                     title=(f"Bilateral cooperation memorandum with {label_en}", f"与{name_zh}签署的双边合作备忘录"),
-                    summary=initial_content.MOU_SIGNED,
+                    summary=(
+                        f"CASTED and {label_en} signed a bilateral cooperation memorandum; a stable long-term "
+                        "cooperation mechanism has been set up.",
+                        f"中国科学技术发展战略研究院与{name_zh}签署了双边合作备忘录，双方建立了稳定的长期合作机制。",
+                    ),
                 ),
             )
 

@@ -1,0 +1,52 @@
+"""Crawl the site as a visitor would, from each language's home page: every record is reached in both languages,
+no link is broken, and nothing answers 500."""
+
+import re
+from html import unescape
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from wagtail.models import Page
+
+from casted_site.home import initial_content
+
+pytestmark = pytest.mark.django_db
+
+HREF = re.compile(r'href="([^"]+)"')
+
+
+def crawl(client, start, limit=600):
+    seen, queue, statuses = set(), [start], {}
+    while queue and len(seen) < limit:
+        path = queue.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        response = client.get(path)
+        statuses[path] = response.status_code
+        if response.status_code != 200 or "text/html" not in response["Content-Type"]:
+            continue
+        for href in HREF.findall(response.content.decode()):
+            url = urlsplit(urljoin("http://testserver" + path, unescape(href)))
+            if url.netloc not in ("", "testserver") or url.path.startswith(("/static/", "/admin/", "/documents/")):
+                continue
+            target = url.path + (f"?{url.query}" if url.query else "")
+            if url.path.startswith(start) and target not in seen:
+                queue.append(target)
+    return statuses
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_every_record_is_reached_with_no_broken_link(client, language):
+    statuses = crawl(client, f"/{language}/")
+    broken = {path: status for path, status in statuses.items() if status != 200}
+    assert broken == {}
+    pages = {path.split("?")[0] for path in statuses}
+    expected = {f"/{language}/{section['slug']}/" for section in initial_content.SECTIONS}
+    expected |= {f"/{language}/partners/{partner['slug']}/" for partner in initial_content.PARTNERS}
+    expected |= {f"/{language}/projects/{project['slug']}/" for project in initial_content.PROJECTS}
+    expected |= {f"/{language}/mous/mou-{slug}/" for slug in initial_content.MOU_PARTNERS}
+    expected |= {f"/{language}/events/{slug}/" for slug, *_ in initial_content.EVENTS}
+    assert expected <= pages, sorted(expected - pages)
+    assert len(expected) == Page.objects.live().filter(depth__gte=3).count()

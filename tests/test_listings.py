@@ -1,0 +1,167 @@
+"""Listings filter with plain GET links, count each option, survive bad values and paginate."""
+
+import re
+
+import pytest
+
+from tests.factories import days_from_today, make_event, make_partner, make_project
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return response.content.decode()
+
+
+def card_links(html, section):
+    return re.findall(rf'<h3><a href="/(?:en|zh-hans)/{section}/([^/"]+)/">', html)
+
+
+def test_projects_filter_by_partner_and_status(client):
+    html = get(client, "/en/projects/?partner=oecd")
+    assert card_links(html, "projects") == ["phd-career-survey"]
+    assert "1 record" in html
+    html = get(client, "/en/projects/?status=completed")
+    assert len(card_links(html, "projects")) == 5
+    html = get(client, "/en/projects/?status=ongoing")
+    assert card_links(html, "projects") == [] and "No records match these filters." in html
+
+
+def test_projects_filter_by_research_field_and_year(client):
+    from projects.models import ResearchField
+
+    field = ResearchField.objects.get(slug="st-statistics")
+    dated = make_project("dated-survey", start_year=2019, end_year=2021, status="completed")
+    dated.research_fields.add(field)
+    dated.save()
+    assert card_links(get(client, "/en/projects/?field=st-statistics"), "projects") == ["dated-survey"]
+    assert card_links(get(client, "/en/projects/?year=2020"), "projects") == ["dated-survey"]
+    # A year no project ran in is not an option: it is ignored, with a message.
+    assert "“2018” is not a value of the filter “Year”" in get(client, "/en/projects/?year=2018")
+    html = get(client, "/zh-hans/projects/")
+    assert "科技统计" in html
+    assert '<a class="facet-option" href="?year=2020"><span>2020</span> <span class="count">1</span></a>' in html
+
+
+def test_filter_options_show_counts_and_link_to_shareable_urls(client):
+    html = get(client, "/en/partners/")
+    assert (
+        '<a class="facet-option" href="?kind=university"><span>University</span> <span class="count">2</span></a>'
+        in html
+    )
+    assert (
+        '<a class="facet-option" href="?relationship=mou"><span>MOU partner</span> <span class="count">5</span></a>'
+        in html
+    )
+
+
+def test_partners_filter_by_kind_country_and_relationship(client):
+    assert sorted(card_links(get(client, "/en/partners/?kind=university"), "partners")) == [
+        "brandeis-university",
+        "lund-university",
+    ]
+    assert sorted(card_links(get(client, "/en/partners/?country=KR"), "partners")) == ["kistep", "stepi"]
+    assert sorted(card_links(get(client, "/en/partners/?relationship=mou"), "partners")) == [
+        "fafo-ais",
+        "kistep",
+        "nistep",
+        "nistpass",
+        "stepi",
+    ]
+    stable = card_links(get(client, "/en/partners/?relationship=stable"), "partners")
+    assert sorted(stable) == ["oecd", "undp", "unesco", "unido", "world-bank"]
+    # UIS has no stated relationship flag: it is a project partner through the PhD career survey.
+    assert "uis" in card_links(get(client, "/en/partners/?relationship=project"), "partners")
+    both = card_links(get(client, "/en/partners/?relationship=mou&country=NO"), "partners")
+    assert both == ["fafo-ais"]
+
+
+def test_country_names_follow_the_language(client):
+    assert "挪威" in get(client, "/zh-hans/partners/?country=NO")
+    assert "Norway" in get(client, "/en/partners/?country=NO")
+
+
+def test_mous_filter_by_status(client):
+    html = get(client, "/en/mous/")
+    assert len(card_links(html, "mous")) == 5
+    assert card_links(get(client, "/en/mous/?status=active"), "mous") == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?status=bogus",
+        "?kind=<script>alert(1)</script>",
+        "?country=ZZ",
+        "?relationship=enemy",
+        "?field=nope",
+        "?year=abc",
+        "?year=99999999999999999999",
+        "?partner=../../etc",
+        "?when=tomorrow",
+        "?format=%00",
+        "?page=abc",
+        "?page=-1",
+        "?page=99999",
+        "?page=1e9",
+    ],
+)
+@pytest.mark.parametrize("section", ["projects", "partners", "mous", "events"])
+def test_bad_filter_values_and_page_numbers_never_break_a_listing(client, section, query):
+    response = client.get(f"/en/{section}/{query}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_an_unknown_filter_value_is_ignored_with_a_message(client):
+    html = get(client, "/en/partners/?kind=spaceship")
+    assert "“spaceship” is not a value of the filter “Kind”, so it was ignored." in html
+    assert len(card_links(html, "partners")) == 17
+    assert "“spaceship”不是筛选项“类型”的有效值，已忽略。" in get(client, "/zh-hans/partners/?kind=spaceship")
+
+
+def test_pagination_follows_djangos_paginator(client):
+    for number in range(30):
+        make_project(f"extra-{number:02d}", status="ongoing")
+    first = get(client, "/en/projects/?status=ongoing")
+    assert len(card_links(first, "projects")) == 12
+    assert 'href="?status=ongoing&amp;page=2"' in first
+    last = get(client, "/en/projects/?status=ongoing&page=3")
+    assert len(card_links(last, "projects")) == 6
+    assert card_links(get(client, "/en/projects/?status=ongoing&page=999"), "projects") == card_links(last, "projects")
+    assert card_links(get(client, "/en/projects/?status=ongoing&page=abc"), "projects") == card_links(first, "projects")
+
+
+def test_events_split_into_upcoming_and_past_with_undated_among_past(client):
+    make_event("next-month", title="Next month forum", start_date=days_from_today(30), kind="forum")
+    make_event("last-year", title="Last year forum", start_date=days_from_today(-365), kind="forum")
+    make_event("today", title="Today forum", start_date=days_from_today(0), kind="forum")
+    html = get(client, "/en/events/")
+    upcoming, past = html.split("Past events")
+    assert "Upcoming events" in upcoming
+    assert card_links(upcoming, "events") == ["today", "next-month"]
+    past_cards = card_links(past, "events")
+    # 14 events, 12 a page: the 2 upcoming, then the dated past one, then 9 of the 11 undated.
+    assert past_cards[0] == "last-year" and len(past_cards) == 10
+    assert past.count("Date not recorded") == 9
+    assert card_links(get(client, "/en/events/?when=upcoming"), "events") == ["today", "next-month"]
+    assert "日期未记录" in get(client, "/zh-hans/events/?when=past")
+
+
+def test_events_filter_by_kind_format_and_year(client):
+    make_event("dated", title="Dated seminar", start_date=days_from_today(-30), kind="seminar", format="bilateral")
+    year = days_from_today(-30).year
+    assert card_links(get(client, f"/en/events/?year={year}"), "events") == ["dated"]
+    trilateral = card_links(get(client, "/en/events/?format=trilateral"), "events")
+    assert trilateral == ["china-japan-korea-trilateral-st-policy-seminar"]
+    assert len(card_links(get(client, "/en/events/?kind=forum"), "events")) == 2
+
+
+def test_chinese_listing_has_no_english_interface_text(client):
+    make_partner("extra-university", title="Extra University", title_zh_hans="额外大学", kind="university")
+    html = get(client, "/zh-hans/partners/")
+    for english in ("Filter", "Kind", "Country", "Relationship", "records", "University", "International"):
+        assert f">{english}<" not in html

@@ -1,0 +1,68 @@
+"""The number of queries a page makes does not grow with the records or links on it."""
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import in_english, make_event, make_mou, make_partner, make_project
+
+pytestmark = pytest.mark.django_db
+
+# Issue 6 brings this down to 15 with caching; here the point is that it does not grow.
+QUERY_BUDGET = 21
+
+
+def count_queries(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(queries)
+
+
+@in_english
+def grow(hub_partner, hub_project, hub_event, start, stop):
+    """Link records start..stop-1 to the hubs: partners of the project and event, projects, MOUs and events of
+    the partner."""
+    for number in range(start, stop):
+        partner = make_partner(f"p{number}", country="NO")
+        make_project(f"pr{number}", partners=[hub_partner, partner], status="ongoing", start_year=2020)
+        make_mou(f"m{number}", partner=hub_partner, status="active")
+        make_event(f"e{number}", partners=[hub_partner, partner], projects=[hub_project], kind="forum")
+        hub_project.project_partners.create(partner=partner)
+        hub_event.event_partners.create(partner=partner)
+        hub_event.related_projects.add(make_project(f"epr{number}", partners=[partner]))
+    hub_event.save()
+
+
+PAGES = [
+    "/{lang}/",
+    "/{lang}/projects/",
+    "/{lang}/projects/?status=ongoing&year=2020",
+    "/{lang}/partners/",
+    "/{lang}/partners/?country=NO&relationship=project",
+    "/{lang}/mous/",
+    "/{lang}/mous/?status=active",
+    "/{lang}/events/",
+    "/{lang}/events/?when=past&kind=forum",
+    "/{lang}/partners/hub/",
+    "/{lang}/projects/hub-project/",
+    "/{lang}/events/hub-event/",
+    "/{lang}/mous/m0/",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hans"])
+def test_queries_stay_the_same_from_1_to_30_related_records(client, lang):
+    hub_partner = make_partner("hub", title="Hub institute")
+    hub_project = make_project("hub-project", partners=[hub_partner])
+    hub_event = make_event("hub-event")
+    grow(hub_partner, hub_project, hub_event, 0, 1)
+    paths = [page.format(lang=lang) for page in PAGES]
+    for path in paths:  # the first request fills Wagtail's site and root-path caches
+        client.get(path)
+    with_one = {path: count_queries(client, path) for path in paths}
+    grow(hub_partner, hub_project, hub_event, 1, 30)
+    with_thirty = {path: count_queries(client, path) for path in paths}
+    assert with_thirty == with_one
+    assert max(with_thirty.values()) <= QUERY_BUDGET, with_thirty
