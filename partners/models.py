@@ -211,7 +211,9 @@ class MouPage(SectionRecordPage):
     partner = models.ForeignKey(
         "partners.PartnerPage",
         verbose_name=_("partner"),
-        on_delete=models.PROTECT,
+        # Required in the editor; if the partner page is deleted the MOU stays, saying its partner is not recorded.
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="mous",
         help_text=_("The institute or organisation CASTED signed this memorandum with."),
     )

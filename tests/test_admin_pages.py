@@ -122,6 +122,30 @@ class AdminPageTests(WagtailPageTestCase):
         html = self.client.get("/en/events/").content.decode()
         assert "Upcoming events" in html and "/en/events/china-norway-forum/" in html
 
+    def test_can_create_each_index_page_where_its_section_is_missing(self):
+        home = HomePage.objects.get()
+        for model, slug in (
+            (ProjectIndexPage, "projects"),
+            (PartnerIndexPage, "partners"),
+            (MouIndexPage, "mous"),
+            (EventIndexPage, "events"),
+        ):
+            model.objects.get().delete()
+            self.assertCanCreate(
+                home, model, nested_form_data({**names(f"New {slug}", f"新{slug}", slug), "intro_en": rich_text("")})
+            )
+            assert self.client.get(f"/zh-hans/{slug}/").status_code == 200
+
+    def test_deleting_a_partner_keeps_its_mou_and_unlinks_its_projects(self):
+        fafo = PartnerPage.objects.get(slug_en="fafo-ais")
+        response = self.client.post(f"/admin/pages/{fafo.pk}/delete/")
+        assert response.status_code == 302
+        mou = MouPage.objects.get(slug_en="mou-fafo-ais")
+        assert mou.partner is None
+        assert "Not recorded" in self.client.get("/en/mous/mou-fafo-ais/").content.decode()
+        project = "/en/projects/monitoring-social-and-economic-development-in-western-china/"
+        assert "No partner recorded." in self.client.get(project).content.decode()
+
     def test_edit_forms_answer_with_english_and_chinese_fields(self):
         for model in (HomePage, ProjectIndexPage, ProjectPage, PartnerPage, MouPage, EventPage, EventIndexPage):
             page = model.objects.first()

@@ -3,6 +3,7 @@ no link is broken, and nothing answers 500."""
 
 import re
 from html import unescape
+from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -16,7 +17,31 @@ pytestmark = pytest.mark.django_db
 HREF = re.compile(r'href="([^"]+)"')
 
 
-def crawl(client, start, limit=600):
+class VisibleText(HTMLParser):
+    """The text a visitor reads: everything outside <head>, <script> and <style>."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self.hidden = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in ("head", "script", "style")
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in ("head", "script", "style")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def latin_words(html):
+    parser = VisibleText()
+    parser.feed(html)
+    return set(re.findall(r"[A-Za-z][A-Za-z'-]+", " ".join(parser.parts)))
+
+
+def crawl(client, start, limit=600, on_page=None):
     seen, queue, statuses = set(), [start], {}
     while queue and len(seen) < limit:
         path = queue.pop()
@@ -27,7 +52,10 @@ def crawl(client, start, limit=600):
         statuses[path] = response.status_code
         if response.status_code != 200 or "text/html" not in response["Content-Type"]:
             continue
-        for href in HREF.findall(response.content.decode()):
+        html = response.content.decode()
+        if on_page:
+            on_page(path, html)
+        for href in HREF.findall(html):
             url = urlsplit(urljoin("http://testserver" + path, unescape(href)))
             if url.netloc not in ("", "testserver") or url.path.startswith(("/static/", "/admin/", "/documents/")):
                 continue
@@ -50,3 +78,17 @@ def test_every_record_is_reached_with_no_broken_link(client, language):
     expected |= {f"/{language}/events/{slug}/" for slug, *_ in initial_content.EVENTS}
     assert expected <= pages, sorted(expected - pages)
     assert len(expected) == Page.objects.live().filter(depth__gte=3).count()
+
+
+def test_chinese_pages_say_nothing_in_english_but_names(client):
+    """Latin words on a Chinese page may only be names the content gives in Latin letters: acronyms, the
+    institute's own mark, and the language switcher's 'English'."""
+    allowed = {"CASTED", "English", "Fafo", "Fafo-AIS"} | {p["acronym"] for p in initial_content.PARTNERS}
+    found = {}
+
+    def collect(path, html):
+        for word in latin_words(html) - allowed:
+            found.setdefault(word, path)
+
+    crawl(client, "/zh-hans/", on_page=collect)
+    assert found == {}

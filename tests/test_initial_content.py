@@ -58,3 +58,20 @@ def test_a_deleted_section_is_restored(home):
     home.get_children().get(slug_en="events").delete()
     call_command("load_initial_content", verbosity=0)
     assert home.get_children().filter(slug_en="events").count() == 1
+
+
+def test_an_editors_change_to_a_record_survives_a_second_run():
+    from partners.models import PartnerPage
+    from projects.models import ProjectPage
+
+    partner = PartnerPage.objects.get(slug_en="nistpass")
+    with translation.override("en"):
+        partner.title_zh_hans = "越南国家科学技术政策与战略研究院"
+        partner.save_revision().publish()
+    project = ProjectPage.objects.get(slug_en="phd-career-survey")
+    project.project_partners.filter(partner__slug_en="uis").delete()
+    call_command("load_initial_content", verbosity=0)
+    partner.refresh_from_db()
+    assert partner.title_zh_hans == "越南国家科学技术政策与战略研究院"
+    assert list(project.project_partners.values_list("partner__slug_en", flat=True)) == ["oecd"]
+    assert PartnerPage.objects.filter(slug_en="nistpass").count() == 1
