@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -7,10 +8,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from casted_site.core import views
+from casted_site.core.seo import PageSitemap, robots_txt
 
 urlpatterns = [
     path("", views.language_root_redirect, name="language_root"),
     path("admin/", include(wagtailadmin_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
@@ -20,6 +24,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("search/", views.search, name="search"),
     # Wagtail's page serving catches everything else: it comes last.
     path("", include(wagtail_urls)),
 )

@@ -2,18 +2,23 @@ from django_countries.fields import CountryField
 
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from casted_site.core.blocks import BodyBlock, DocumentBlock
+from casted_site.core.feeds import SectionFeed
 from casted_site.core.listing import ChoiceFacet, Facet, ValueFacet, filter_listing
 from casted_site.core.models import SectionIndexPage, SectionRecordPage
+from casted_site.core.seo import absolute_url, casted_organisation
+from events.calendar import all_events_calendar_name, calendar_response
 from projects.models import PartnerRole
 
 
@@ -59,7 +64,7 @@ class WhenFacet(Facet):
         return queryset.filter(upcoming_condition()) if value == "upcoming" else queryset.exclude(upcoming_condition())
 
 
-class EventIndexPage(SectionIndexPage):
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     subpage_types = ["events.EventPage"]
 
     class Meta:
@@ -104,8 +109,18 @@ class EventIndexPage(SectionIndexPage):
         context["listing"] = filter_listing(request, self.records(), facets)
         return context
 
+    @path("calendar/")
+    def calendar(self, request):
+        """Every dated event, to subscribe to in a calendar program."""
+        events = EventPage.objects.child_of(self).live().public().defer_streamfields().order_by("start_date")
+        return calendar_response(events, request, "casted-events.ics", all_events_calendar_name())
 
-class EventPage(SectionRecordPage):
+    @path("feed/")
+    def feed(self, request):
+        return SectionFeed(self, EventPage.objects.child_of(self).live().public().defer_streamfields())(request)
+
+
+class EventPage(RoutablePageMixin, SectionRecordPage):
     """An international conference, workshop, forum, seminar or symposium that CASTED organised."""
 
     kind = models.CharField(_("kind"), max_length=16, choices=EventKind.choices, blank=True)
@@ -143,12 +158,34 @@ class EventPage(SectionRecordPage):
         FieldPanel("documents"),
     ]
     search_fields = [*SectionRecordPage.search_fields, index.SearchField("body"), index.SearchField("venue")]
+    chinese_search_source_fields = ("title", "summary", "venue", "city", "body")
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    def structured_data(self, request):
+        data = {
+            "@type": "Event",
+            "name": self.title,
+            "url": absolute_url(self, request),
+            "organizer": casted_organisation(request),
+        }
+        if self.summary:
+            data["description"] = self.summary
+        if self.start_date:
+            data["startDate"] = self.start_date.isoformat()
+            data["endDate"] = (self.end_date or self.start_date).isoformat()
+        if self.venue or self.city or self.country:
+            address = {"@type": "PostalAddress"}
+            if self.city:
+                address["addressLocality"] = self.city
+            if self.country:
+                address["addressCountry"] = self.country.code
+            data["location"] = {"@type": "Place", "name": self.venue or self.city, "address": address}
+        return data
 
     @property
     def is_upcoming(self):
@@ -163,6 +200,12 @@ class EventPage(SectionRecordPage):
         ]
         context["projects"] = list(self.related_projects.live().public().order_by("title"))
         return context
+
+    @path("ical/")
+    def ical(self, request):
+        if not self.start_date:
+            raise Http404("This event has no date to put in a calendar.")
+        return calendar_response([self], request, f"{self.slug}.ics", self.title)
 
 
 class EventPartner(Orderable):

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from casted_site.core.listing import ChoiceFacet, Facet, filter_listing
 from casted_site.core.models import SectionIndexPage, SectionRecordPage
+from casted_site.core.seo import absolute_url, organisation
 
 
 class PartnerKind(models.TextChoices):
@@ -141,6 +142,7 @@ class PartnerPage(SectionRecordPage):
         ),
     ]
     search_fields = [*SectionRecordPage.search_fields, index.SearchField("acronym"), index.SearchField("description")]
+    chinese_search_source_fields = ("title", "summary", "city", "description")
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
 
@@ -154,6 +156,12 @@ class PartnerPage(SectionRecordPage):
     @property
     def display_name(self):
         return f"{self.title} ({self.acronym})" if self.acronym else self.title
+
+    def structured_data(self, request):
+        data = organisation(self.title, self.website or absolute_url(self, request), self.acronym)
+        if self.country:
+            data["address"] = {"@type": "PostalAddress", "addressCountry": self.country.code}
+        return data
 
     def relationships(self, has_mous, has_projects):
         labels = []
@@ -247,6 +255,7 @@ class MouPage(SectionRecordPage):
         FieldPanel("document"),
     ]
     search_fields = [*SectionRecordPage.search_fields, index.SearchField("scope")]
+    chinese_search_source_fields = ("title", "summary", "scope")
     parent_page_types = ["partners.MouIndexPage"]
     subpage_types = []
 

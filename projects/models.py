@@ -7,14 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from casted_site.core.blocks import BodyBlock, DocumentBlock
+from casted_site.core.feeds import SectionFeed
 from casted_site.core.listing import ChoiceFacet, RelatedFacet, ValueFacet, filter_listing
 from casted_site.core.models import SectionIndexPage, SectionRecordPage
+from casted_site.core.seo import absolute_url, casted_organisation, organisation
 
 
 @register_snippet
@@ -63,7 +66,7 @@ class LinkBlock(blocks.StructBlock):
         }
 
 
-class ProjectIndexPage(SectionIndexPage):
+class ProjectIndexPage(RoutablePageMixin, SectionIndexPage):
     subpage_types = ["projects.ProjectPage"]
 
     class Meta:
@@ -96,6 +99,10 @@ class ProjectIndexPage(SectionIndexPage):
         ]
         context["listing"] = filter_listing(request, self.records(), facets)
         return context
+
+    @path("feed/")
+    def feed(self, request):
+        return SectionFeed(self, ProjectPage.objects.child_of(self).live().public().defer_streamfields())(request)
 
 
 def project_years(queryset):
@@ -155,6 +162,7 @@ class ProjectPage(SectionRecordPage):
         FieldPanel("outputs"),
     ]
     search_fields = [*SectionRecordPage.search_fields, index.SearchField("body"), index.SearchField("casted_role")]
+    chinese_search_source_fields = ("title", "summary", "body", "funding_programme")
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []
 
@@ -167,6 +175,32 @@ class ProjectPage(SectionRecordPage):
         if self.start_year and self.end_year and self.start_year != self.end_year:
             return f"{self.start_year}–{self.end_year}"
         return str(self.start_year or self.end_year or "")
+
+    def structured_data(self, request):
+        links = self.project_partners.select_related("partner")
+        data = {
+            "@type": "ResearchProject",
+            "name": self.title,
+            "url": absolute_url(self, request),
+            "parentOrganization": casted_organisation(request),
+        }
+        if self.summary:
+            data["description"] = self.summary
+        funders = [
+            organisation(link.partner.title, absolute_url(link.partner, request))
+            for link in links
+            if link.role == PartnerRole.SPONSOR
+        ]
+        members = [
+            organisation(link.partner.title, absolute_url(link.partner, request))
+            for link in links
+            if link.role != PartnerRole.SPONSOR
+        ]
+        if funders:
+            data["funder"] = funders
+        if members:
+            data["member"] = members
+        return data
 
     def get_context(self, request, *args, **kwargs):
         from events.models import EventPage

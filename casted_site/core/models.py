@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from casted_site.core.search import ChineseSearchMixin
+
 
 class SectionIndexPage(Page):
     """The landing page of one section (projects, partners, MOUs, events): an intro, then its records."""
@@ -33,7 +35,7 @@ class SectionIndexPage(Page):
         abstract = True
 
 
-class SectionRecordPage(Page):
+class SectionRecordPage(ChineseSearchMixin, Page):
     """A record of a section (a project, partner, MOU or event): a title and a short summary for its cards."""
 
     summary = models.TextField(
@@ -44,7 +46,11 @@ class SectionRecordPage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("chinese_search_text"),
+    ]
 
     class Meta:
         abstract = True

@@ -1,7 +1,18 @@
+import re
+from collections import Counter
+
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation.trans_real import parse_accept_lang_header
+
+from wagtail.models import Page
+
+from casted_site.core.search import segment
 
 
 def preferred_language(request):
@@ -23,3 +34,67 @@ def language_root_redirect(request):
     response = HttpResponseRedirect(f"/{preferred_language(request)}/")
     patch_vary_headers(response, ("Accept-Language", "Cookie"))
     return response
+
+
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_MAX_QUERY_LENGTH = 100
+SEARCH_MAX_RESULTS = 500
+
+
+def search_kinds():
+    from events.models import EventPage
+    from partners.models import MouPage, PartnerPage
+    from projects.models import ProjectPage
+
+    return [
+        ("projects", _("Projects"), ProjectPage),
+        ("partners", _("Partners"), PartnerPage),
+        ("mous", _("MOUs"), MouPage),
+        ("events", _("Events"), EventPage),
+    ]
+
+
+def search_terms(query):
+    """The words of a query, Chinese cut into words; punctuation and search-engine syntax dropped."""
+    return re.findall(r"\w+", segment(query))
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()
+    shortened = len(query) > SEARCH_MAX_QUERY_LENGTH
+    query = query[:SEARCH_MAX_QUERY_LENGTH]
+    kinds = search_kinds()
+    chosen_kind = request.GET.get("kind", "")
+    context = {"query": query, "shortened": shortened, "searched": False}
+    terms = search_terms(query)
+    if terms:
+        model_kind = {ContentType.objects.get_for_model(model).pk: key for key, _label, model in kinds}
+        found = (
+            Page.objects.live()
+            .public()
+            .type(*(model for _key, _label, model in kinds))
+            .search(" ".join(terms), operator="and")
+        )
+        matches = [(page.pk, model_kind.get(page.content_type_id)) for page in found[:SEARCH_MAX_RESULTS]]
+        counts = Counter(kind for _pk, kind in matches)
+        if chosen_kind not in counts:
+            chosen_kind = ""
+        selected_ids = [pk for pk, kind in matches if not chosen_kind or kind == chosen_kind]
+        page = Paginator(selected_ids, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        by_id = {result.pk: result for result in Page.objects.filter(pk__in=page.object_list).specific()}
+        page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+        page.elided_range = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+        kind_labels = {key: label for key, label, _model in kinds}
+        for result in page.object_list:
+            result.kind_label = kind_labels[model_kind[result.content_type_id]]
+        context.update(
+            searched=True,
+            total=len(matches),
+            listing={"page": page},
+            kind_options=[
+                {"value": key, "label": label, "count": counts.get(key, 0), "selected": key == chosen_kind}
+                for key, label, _model in kinds
+            ],
+            chosen_kind=chosen_kind,
+        )
+    return TemplateResponse(request, "search/search.html", context)

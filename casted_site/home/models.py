@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from casted_site.core.blocks import BodyBlock
+from casted_site.core.seo import casted_organisation
 
 
 class HomePage(Page):
@@ -30,6 +31,9 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def structured_data(self, request):
+        return casted_organisation(request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

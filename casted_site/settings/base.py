@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "partners",
     "events",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",

@@ -1,9 +1,14 @@
+import json
+
 from django_countries import countries
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from wagtail.models import Page, Site
 
@@ -83,3 +88,25 @@ def filter_url(context, param, value=None, page=None):
 def country_name(code):
     """A country's name in the active language; empty for no country."""
     return countries.name(code) if code else ""
+
+
+@register.simple_tag
+def meta_description(page):
+    """The page's own search description, else its summary, else the start of its introduction."""
+    text = (
+        getattr(page, "search_description", "")
+        or getattr(page, "summary", "")
+        or strip_tags(str(getattr(page, "intro", "") or ""))
+    )
+    return Truncator(" ".join(text.split())).chars(160)
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page):
+    """The page's structured data for search engines, as a JSON-LD script (data, not code: CSP allows it)."""
+    structured_data = getattr(page, "structured_data", None)
+    if not callable(structured_data):
+        return ""
+    data = {"@context": "https://schema.org", **structured_data(context["request"])}
+    payload = json.dumps(data, ensure_ascii=False, default=str).replace("<", "\\u003c").replace(">", "\\u003e")
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
