@@ -16,9 +16,10 @@ from wagtail.search import index
 from casted_site.core.blocks import BodyBlock, DocumentBlock
 from casted_site.core.feeds import SectionFeed
 from casted_site.core.listing import ChoiceFacet, Facet, ValueFacet, filter_listing
-from casted_site.core.models import SectionIndexPage, SectionRecordPage
+from casted_site.core.models import SectionIndexPage, SectionRecordPage, not_view_restricted
 from casted_site.core.seo import absolute_url, casted_organisation
 from events.calendar import all_events_calendar_name, calendar_response
+from partners.models import visible_partner_links
 from projects.models import PartnerRole
 
 
@@ -80,7 +81,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         return (
             EventPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(not_view_restricted())
             .defer_streamfields()
             .annotate(listing_group=group)
             .order_by(
@@ -112,12 +113,20 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     @path("calendar/")
     def calendar(self, request):
         """Every dated event, to subscribe to in a calendar program."""
-        events = EventPage.objects.child_of(self).live().public().defer_streamfields().order_by("start_date")
+        events = (
+            EventPage.objects.child_of(self)
+            .live()
+            .filter(not_view_restricted())
+            .defer_streamfields()
+            .order_by("start_date")
+        )
         return calendar_response(events, request, "casted-events.ics", all_events_calendar_name())
 
     @path("feed/")
     def feed(self, request):
-        return SectionFeed(self, EventPage.objects.child_of(self).live().public().defer_streamfields())(request)
+        return SectionFeed(
+            self, EventPage.objects.child_of(self).live().filter(not_view_restricted()).defer_streamfields()
+        )(request)
 
 
 class EventPage(RoutablePageMixin, SectionRecordPage):
@@ -195,10 +204,8 @@ class EventPage(RoutablePageMixin, SectionRecordPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partner_links"] = [
-            link for link in self.event_partners.select_related("partner").all() if link.partner.live
-        ]
-        context["projects"] = list(self.related_projects.live().public().order_by("title"))
+        context["partner_links"] = visible_partner_links(self.event_partners)
+        context["projects"] = list(self.related_projects.live().filter(not_view_restricted()).order_by("title"))
         return context
 
     @path("ical/")

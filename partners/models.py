@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from casted_site.core.listing import ChoiceFacet, Facet, filter_listing
-from casted_site.core.models import SectionIndexPage, SectionRecordPage
+from casted_site.core.models import SectionIndexPage, SectionRecordPage, not_view_restricted
 from casted_site.core.seo import absolute_url, organisation
 
 
@@ -76,7 +76,7 @@ class PartnerIndexPage(SectionIndexPage):
         verbose_name = _("partner index page")
 
     def records(self):
-        return PartnerPage.objects.child_of(self).live().public().order_by("title")
+        return PartnerPage.objects.child_of(self).live().filter(not_view_restricted()).order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -175,20 +175,40 @@ class PartnerPage(SectionRecordPage):
 
     def get_context(self, request, *args, **kwargs):
         from events.models import EventPage
-        from projects.models import ProjectPartner
+        from projects.models import ProjectPage, ProjectPartner
 
         context = super().get_context(request, *args, **kwargs)
         context["project_links"] = list(
-            ProjectPartner.objects.filter(partner=self, project__live=True)
+            ProjectPartner.objects.filter(
+                partner=self, project__in=ProjectPage.objects.live().filter(not_view_restricted())
+            )
             .select_related("project")
             .order_by("project__title")
         )
-        context["mous"] = list(MouPage.objects.live().public().filter(partner=self).order_by("-date_signed", "title"))
+        context["mous"] = list(
+            MouPage.objects.live().filter(not_view_restricted()).filter(partner=self).order_by("-date_signed", "title")
+        )
         context["events"] = list(
-            EventPage.objects.live().public().filter(event_partners__partner=self).distinct().order_by("title")
+            EventPage.objects.live()
+            .filter(not_view_restricted())
+            .filter(event_partners__partner=self)
+            .distinct()
+            .order_by("title")
         )
         context["relationships"] = self.relationships(bool(context["mous"]), bool(context["project_links"]))
         return context
+
+
+def visible_partner_links(links):
+    """The links (project or event partners) whose partner page a visitor may see: live and not restricted.
+    Two queries however many links; an unsaved preview's links are filtered the same way."""
+    links = list(links.select_related("partner"))
+    visible = set(
+        PartnerPage.objects.live()
+        .filter(not_view_restricted(), pk__in=[link.partner_id for link in links])
+        .values_list("pk", flat=True)
+    )
+    return [link for link in links if link.partner_id in visible]
 
 
 class MouStatus(models.TextChoices):
@@ -204,7 +224,13 @@ class MouIndexPage(SectionIndexPage):
         verbose_name = _("MOU index page")
 
     def records(self):
-        return MouPage.objects.child_of(self).live().public().select_related("partner").order_by("partner__title")
+        return (
+            MouPage.objects.child_of(self)
+            .live()
+            .filter(not_view_restricted())
+            .select_related("partner")
+            .order_by("partner__title")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -2,6 +2,7 @@ from django import forms
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,7 +17,7 @@ from wagtail.snippets.models import register_snippet
 from casted_site.core.blocks import BodyBlock, DocumentBlock
 from casted_site.core.feeds import SectionFeed
 from casted_site.core.listing import ChoiceFacet, RelatedFacet, ValueFacet, filter_listing
-from casted_site.core.models import SectionIndexPage, SectionRecordPage
+from casted_site.core.models import SectionIndexPage, SectionRecordPage, not_view_restricted
 from casted_site.core.seo import absolute_url, casted_organisation, organisation
 
 
@@ -76,7 +77,7 @@ class ProjectIndexPage(RoutablePageMixin, SectionIndexPage):
         return (
             ProjectPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(not_view_restricted())
             .defer_streamfields()
             .prefetch_related("research_fields")
             .order_by(Coalesce("end_year", "start_year").desc(nulls_last=True), "title")
@@ -93,7 +94,10 @@ class ProjectIndexPage(RoutablePageMixin, SectionIndexPage):
                 "partner",
                 _("Partner"),
                 "project_partners__partner",
-                PartnerPage.objects.live().filter(project_links__isnull=False).distinct().order_by("title"),
+                PartnerPage.objects.live()
+                .filter(not_view_restricted(), project_links__isnull=False)
+                .distinct()
+                .order_by("title"),
             ),
             ValueFacet("year", _("Year"), project_years, apply=active_in_year),
         ]
@@ -102,7 +106,9 @@ class ProjectIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("feed/")
     def feed(self, request):
-        return SectionFeed(self, ProjectPage.objects.child_of(self).live().public().defer_streamfields())(request)
+        return SectionFeed(
+            self, ProjectPage.objects.child_of(self).live().filter(not_view_restricted()).defer_streamfields()
+        )(request)
 
 
 def project_years(queryset):
@@ -176,8 +182,14 @@ class ProjectPage(SectionRecordPage):
             return f"{self.start_year}–{self.end_year}"
         return str(self.start_year or self.end_year or "")
 
+    @cached_property
+    def partner_links(self):
+        from partners.models import visible_partner_links
+
+        return visible_partner_links(self.project_partners)
+
     def structured_data(self, request):
-        links = self.project_partners.select_related("partner")
+        links = self.partner_links
         data = {
             "@type": "ResearchProject",
             "name": self.title,
@@ -206,10 +218,10 @@ class ProjectPage(SectionRecordPage):
         from events.models import EventPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["partner_links"] = [
-            link for link in self.project_partners.select_related("partner").all() if link.partner.live
-        ]
-        context["events"] = list(EventPage.objects.live().public().filter(related_projects=self).order_by("title"))
+        context["partner_links"] = self.partner_links
+        context["events"] = list(
+            EventPage.objects.live().filter(not_view_restricted()).filter(related_projects=self).order_by("title")
+        )
         context["research_fields"] = list(self.research_fields.all())
         return context
 

@@ -165,3 +165,17 @@ def test_chinese_listing_has_no_english_interface_text(client):
     html = get(client, "/zh-hans/partners/")
     for english in ("Filter", "Kind", "Country", "Relationship", "records", "University", "International"):
         assert f">{english}<" not in html
+
+
+def test_view_restricted_pages_are_left_out_everywhere(client):
+    from wagtail.models import PageViewRestriction
+
+    from partners.models import PartnerPage
+
+    oecd = PartnerPage.objects.get(slug_en="oecd")
+    PageViewRestriction.objects.create(page=oecd, restriction_type="password", password="secret")
+    assert "oecd" not in card_links(get(client, "/en/partners/"), "partners")
+    assert "/en/partners/oecd/" not in get(client, "/en/projects/phd-career-survey/")
+    assert b"/partners/oecd/" not in client.get("/sitemap.xml").content
+    assert "/en/partners/oecd/" not in get(client, "/en/")
+    assert "/en/partners/oecd/" not in get(client, "/en/projects/?partner=oecd")

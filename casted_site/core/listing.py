@@ -112,7 +112,8 @@ def filter_listing(request, queryset, facets, per_page=12):
         if not raw:
             continue
         # A value counts when the facet offers it for the whole listing.
-        offered = {str(value) for value, _label, _n in facet.option_counts(queryset)}
+        facet.unfiltered_options = facet.option_counts(queryset)
+        offered = {str(value) for value, _label, _n in facet.unfiltered_options}
         if raw in offered:
             valid[facet.param] = raw
             narrowed = facet.apply(narrowed, raw)
@@ -120,13 +121,18 @@ def filter_listing(request, queryset, facets, per_page=12):
             ignored.append({"label": facet.label, "value": raw})
 
     for facet in facets:
-        others = queryset
-        for other in facets:
-            if other is not facet and other.param in valid:
-                others = other.apply(others, valid[other.param])
+        # Count each option as if picked on top of the other filters.
+        others = [other for other in facets if other is not facet and other.param in valid]
+        if not others and hasattr(facet, "unfiltered_options"):
+            counted = facet.unfiltered_options
+        else:
+            narrowed_by_others = queryset
+            for other in others:
+                narrowed_by_others = other.apply(narrowed_by_others, valid[other.param])
+            counted = facet.option_counts(narrowed_by_others)
         facet.options = [
             Option(str(value), label, count, selected=valid.get(facet.param) == str(value))
-            for value, label, count in facet.option_counts(others)
+            for value, label, count in counted
         ]
 
     paginator = Paginator(narrowed, per_page)

@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from wagtail.models import Page
 
+from casted_site.core.models import not_view_restricted
+
 
 class PageSitemap(Sitemap):
     i18n = True
@@ -16,7 +18,7 @@ class PageSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Page.objects.live().public().filter(depth__gt=1).order_by("path")
+        return Page.objects.live().filter(not_view_restricted()).filter(depth__gt=1).order_by("path")
 
     def location(self, page):
         # Called with each language active in turn: the page's URL in that language.

@@ -12,6 +12,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 
 from wagtail.models import Page
 
+from casted_site.core.models import not_view_restricted
 from casted_site.core.search import segment
 
 
@@ -71,11 +72,15 @@ def search(request):
         model_kind = {ContentType.objects.get_for_model(model).pk: key for key, _label, model in kinds}
         found = (
             Page.objects.live()
-            .public()
             .type(*(model for _key, _label, model in kinds))
-            .search(" ".join(terms), operator="and")
+            .search(" ".join(terms), operator="and")[:SEARCH_MAX_RESULTS]
         )
-        matches = [(page.pk, model_kind.get(page.content_type_id)) for page in found[:SEARCH_MAX_RESULTS]]
+        found = list(found)
+        # The search backend takes only plain field filters: drop view-restricted pages afterwards.
+        visible = set(
+            Page.objects.filter(not_view_restricted(), pk__in=[page.pk for page in found]).values_list("pk", flat=True)
+        )
+        matches = [(page.pk, model_kind.get(page.content_type_id)) for page in found if page.pk in visible]
         counts = Counter(kind for _pk, kind in matches)
         if chosen_kind not in counts:
             chosen_kind = ""

@@ -12,6 +12,8 @@ from django.utils.text import Truncator
 
 from wagtail.models import Page, Site
 
+from casted_site.core.models import not_view_restricted
+
 register = template.Library()
 
 NATIVE_LANGUAGE_NAMES = {"en": "English", "zh-hans": "中文"}
@@ -55,7 +57,7 @@ def main_menu(context):
     request = context["request"]
     page = context.get("page")
     site = Site.find_for_request(request)
-    sections = list(site.root_page.get_children().live().public().in_menu()) if site else []
+    sections = list(site.root_page.get_children().live().filter(not_view_restricted()).in_menu()) if site else []
     for section in sections:
         section.is_current = isinstance(page, Page) and page.path.startswith(section.path)
     return {"sections": sections, "request": request}
@@ -92,13 +94,12 @@ def country_name(code):
 
 @register.simple_tag
 def meta_description(page):
-    """The page's own search description, else its summary, else the start of its introduction."""
-    text = (
-        getattr(page, "search_description", "")
-        or getattr(page, "summary", "")
-        or strip_tags(str(getattr(page, "intro", "") or ""))
-    )
-    return Truncator(" ".join(text.split())).chars(160)
+    """The page's own search description, else the first of its summary, introduction or description."""
+    for field in ("search_description", "summary", "intro", "description"):
+        text = " ".join(strip_tags(str(getattr(page, field, "") or "")).split())
+        if text:
+            return Truncator(text).chars(160)
+    return ""
 
 
 @register.simple_tag(takes_context=True)

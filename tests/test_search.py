@@ -1,0 +1,95 @@
+"""Search over all four kinds of records in both languages, Chinese words found inside longer Chinese titles."""
+
+import re
+
+import pytest
+
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def search_index():
+    call_command("update_index", verbosity=0)
+
+
+def result_links(html):
+    return re.findall(r'<h3><a href="/(?:en|zh-hans)/([^"]+)">', html)
+
+
+def search(client, query, language="zh-hans", **params):
+    response = client.get(f"/{language}/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_chinese_word_finds_the_longer_title_that_contains_it(client):
+    links = result_links(search(client, "科技政策"))
+    assert "events/china-us-forum-on-science-and-technology-policy/" in links
+    assert "events/china-sweden-st-policy-seminar/" in links
+
+
+def test_hezuo_finds_the_pages_that_contain_it(client):
+    html = search(client, "合作")
+    assert int(re.search(r"的搜索结果共 (\d+) 条", html).group(1)) > 10
+    assert "mous/mou-nistep/" in result_links(search(client, "合作", kind="mous"))
+    projects = result_links(search(client, "合作", kind="projects"))
+    assert "projects/monitoring-social-and-economic-development-in-western-china/" in projects
+
+
+def test_english_search_finds_english_content(client):
+    links = result_links(search(client, "survey", language="en"))
+    assert links == ["projects/phd-career-survey/"]
+    assert "partners/oecd/" in result_links(search(client, "OECD", language="en"))
+
+
+def test_results_can_be_narrowed_to_one_kind_and_the_query_stays_in_the_box(client):
+    html = search(client, "科技政策", kind="events")
+    links = result_links(html)
+    assert links and all(link.startswith("events/") for link in links)
+    assert 'name="q" value="科技政策"' in html
+    assert '<a class="facet-option" href="?q=%E7%A7%91%E6%8A%80%E6%94%BF%E7%AD%96&amp;kind=partners">' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", "x" * 5000, "科" * 400, '"*(', "AND OR NOT", "<script>alert(1)</script>", "%00", "' OR 1=1 --", "😀"],
+)
+def test_empty_huge_or_nonsense_queries_get_a_friendly_page(client, query):
+    html = search(client, query)
+    assert "<script>alert(1)</script>" not in html
+    assert "<h1>搜索</h1>" in html
+
+
+def test_a_too_long_query_is_shortened_with_a_message(client):
+    html = search(client, "合作" * 100, language="en")
+    assert "Your search was too long" in html
+
+
+def test_no_results_say_so(client):
+    html = search(client, "zzzyyyxxx", language="en")
+    assert "Nothing was found." in html and "0 results" in html
+
+
+def test_bad_kind_and_page_are_ignored(client):
+    assert result_links(search(client, "合作", kind="spaceships"))
+    assert result_links(search(client, "合作", page="999"))
+    assert result_links(search(client, "合作", page="abc"))
+
+
+def test_unpublished_pages_are_not_found(client):
+    from events.models import EventPage
+
+    EventPage.objects.get(slug_en="china-us-forum-on-science-and-technology-policy").unpublish()
+    links = result_links(search(client, "科技政策"))
+    assert "events/china-us-forum-on-science-and-technology-policy/" not in links
+
+
+def test_view_restricted_pages_are_not_found(client):
+    from wagtail.models import Page, PageViewRestriction
+
+    page = Page.objects.get(slug_en="china-us-forum-on-science-and-technology-policy")
+    PageViewRestriction.objects.create(page=page, restriction_type="password", password="secret")
+    links = result_links(search(client, "科技政策"))
+    assert links and "events/china-us-forum-on-science-and-technology-policy/" not in links

@@ -1,0 +1,143 @@
+"""What machines read: sitemap, robots.txt, meta tags, JSON-LD, Atom feeds and iCalendar files, all parsed."""
+
+import datetime
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from icalendar import Calendar
+
+from wagtail.models import Page
+
+from tests.factories import days_from_today, make_event
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_sitemap_lists_every_public_page_in_both_languages_with_alternates(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    entries = {url.find(f"{SITEMAP}loc").text: url for url in root.findall(f"{SITEMAP}url")}
+    public_pages = Page.objects.live().public().filter(depth__gt=1).count()
+    assert len(entries) == 2 * public_pages
+    entry = entries["http://testserver/zh-hans/partners/oecd/"]
+    alternates = {link.get("hreflang"): link.get("href") for link in entry.findall(f"{XHTML}link")}
+    assert alternates == {
+        "en": "http://testserver/en/partners/oecd/",
+        "zh-hans": "http://testserver/zh-hans/partners/oecd/",
+        "x-default": "http://testserver/en/partners/oecd/",
+    }
+
+
+def test_sitemap_leaves_out_unpublished_pages(client):
+    Page.objects.get(slug_en="phd-career-survey").unpublish()
+    assert b"phd-career-survey" not in client.get("/sitemap.xml").content
+
+
+def test_robots_names_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def json_ld(html):
+    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/en/", "Organization"),
+        ("/zh-hans/partners/nistep/", "Organization"),
+        ("/en/projects/phd-career-survey/", "ResearchProject"),
+        ("/zh-hans/events/china-us-innovation-conference/", "Event"),
+    ],
+)
+def test_pages_carry_title_description_canonical_open_graph_and_json_ld(client, path, kind):
+    html = client.get(path).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{path}">' in html
+    assert re.search(r'<meta name="description" content="[^"]+">', html)
+    assert '<meta property="og:title" content="' in html
+    assert f'<meta property="og:url" content="http://testserver{path}">' in html
+    data = json_ld(html)
+    assert data["@context"] == "https://schema.org" and data["@type"] == kind
+
+
+def test_project_json_ld_names_its_partners(client):
+    data = json_ld(client.get("/en/projects/phd-career-survey/").content.decode())
+    assert {member["name"] for member in data["member"]} == {
+        "Organisation for Economic Co-operation and Development",
+        "UNESCO Institute for Statistics",
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "title"), [("en", "Cooperative research projects"), ("zh-hans", "国际合作研究项目")]
+)
+def test_projects_feed_is_valid_atom_in_the_visitors_language(client, language, title):
+    response = client.get(f"/{language}/projects/feed/")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)
+    assert root.find(f"{ATOM}title").text == title
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 5
+    links = {entry.find(f"{ATOM}link").get("href") for entry in entries}
+    assert f"http://testserver/{language}/projects/phd-career-survey/" in links
+
+
+def test_events_feed_only_has_published_events(client):
+    Page.objects.get(slug_en="china-us-innovation-conference").unpublish()
+    root = ET.fromstring(client.get("/en/events/feed/").content)
+    titles = [entry.find(f"{ATOM}title").text for entry in root.findall(f"{ATOM}entry")]
+    assert len(titles) == 10 and "China-U.S. Innovation Conference" not in titles
+
+
+def test_events_index_links_a_subscribable_calendar(client):
+    html = client.get("/zh-hans/events/").content.decode()
+    assert '<link rel="alternate" type="text/calendar"' in html and 'href="/zh-hans/events/calendar/"' in html
+
+
+def test_calendar_has_every_dated_published_event_in_the_visitors_language(client):
+    make_event(
+        "dated",
+        title="Dated forum",
+        title_zh_hans="有日期的论坛",
+        start_date=datetime.date(2027, 5, 6),
+        end_date=datetime.date(2027, 5, 7),
+        city="Oslo",
+        country="NO",
+    )
+    hidden = make_event("hidden", title="Hidden forum", start_date=days_from_today(10))
+    hidden.unpublish()
+    response = client.get("/zh-hans/events/calendar/")
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    events = calendar.walk("VEVENT")
+    assert [str(event["summary"]) for event in events] == ["有日期的论坛"]
+    event = events[0]
+    assert event.decoded("dtstart") == datetime.date(2027, 5, 6)
+    assert event.decoded("dtend") == datetime.date(2027, 5, 8)
+    assert "挪威" in str(event["location"])
+    assert str(event["url"]) == "http://testserver/zh-hans/events/dated/"
+
+
+def test_each_dated_event_offers_an_ics_download(client):
+    make_event("dated", title="Dated forum", start_date=datetime.date(2027, 5, 6))
+    html = client.get("/en/events/dated/").content.decode()
+    assert 'href="/en/events/dated/ical/"' in html
+    response = client.get("/en/events/dated/ical/")
+    assert response["Content-Disposition"] == 'attachment; filename="dated.ics"'
+    assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 1
+
+
+def test_an_undated_event_has_no_ics_and_its_ics_url_is_404(client):
+    html = client.get("/en/events/china-us-innovation-conference/").content.decode()
+    assert "/ical/" not in html
+    assert client.get("/en/events/china-us-innovation-conference/ical/").status_code == 404
