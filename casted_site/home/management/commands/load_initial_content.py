@@ -2,13 +2,14 @@
 and never overwrites a record an editor may have changed."""
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 from django.utils.html import escape
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from casted_site.home import initial_content
 from casted_site.home.models import HomePage
@@ -62,7 +63,9 @@ class Command(BaseCommand):
     def ensure_home(self):
         home = HomePage.objects.first()
         if home is None:
-            root = Page.get_first_root_node()
+            # Wagtail's migrations make the locale and the root; a flushed database (a transactional test) has none.
+            Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+            root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
             # Wagtail's own "Welcome" placeholder holds the slug "home": make way for the real home page.
             for placeholder in root.get_children().filter(
                 content_type__model="page", content_type__app_label="wagtailcore"
