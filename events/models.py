@@ -16,7 +16,7 @@ from wagtail.search import index
 from casted_site.core.blocks import BodyBlock, DocumentBlock
 from casted_site.core.feeds import SectionFeed
 from casted_site.core.listing import ChoiceFacet, Facet, ValueFacet, filter_listing
-from casted_site.core.models import SectionIndexPage, SectionRecordPage, not_view_restricted
+from casted_site.core.models import BilingualPreviewMixin, SectionIndexPage, SectionRecordPage, not_view_restricted
 from casted_site.core.seo import absolute_url, casted_organisation
 from events.calendar import all_events_calendar_name, calendar_response
 from partners.models import visible_partner_links
@@ -66,6 +66,9 @@ class WhenFacet(Facet):
 
 
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
+    # RoutablePageMixin's own serve_preview would skip the language of the preview.
+    serve_preview = BilingualPreviewMixin.serve_preview
+
     subpage_types = ["events.EventPage"]
 
     class Meta:
@@ -131,6 +134,9 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
 class EventPage(RoutablePageMixin, SectionRecordPage):
     """An international conference, workshop, forum, seminar or symposium that CASTED organised."""
+
+    # RoutablePageMixin's own serve_preview would skip the language of the preview.
+    serve_preview = BilingualPreviewMixin.serve_preview
 
     kind = models.CharField(_("kind"), max_length=16, choices=EventKind.choices, blank=True)
     format = models.CharField(_("format"), max_length=16, choices=EventFormat.choices, blank=True)

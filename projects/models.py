@@ -17,7 +17,7 @@ from wagtail.snippets.models import register_snippet
 from casted_site.core.blocks import BodyBlock, DocumentBlock
 from casted_site.core.feeds import SectionFeed
 from casted_site.core.listing import ChoiceFacet, RelatedFacet, ValueFacet, filter_listing
-from casted_site.core.models import SectionIndexPage, SectionRecordPage, not_view_restricted
+from casted_site.core.models import BilingualPreviewMixin, SectionIndexPage, SectionRecordPage, not_view_restricted
 from casted_site.core.seo import absolute_url, casted_organisation, organisation
 
 
@@ -68,6 +68,9 @@ class LinkBlock(blocks.StructBlock):
 
 
 class ProjectIndexPage(RoutablePageMixin, SectionIndexPage):
+    # RoutablePageMixin's own serve_preview would skip the language of the preview.
+    serve_preview = BilingualPreviewMixin.serve_preview
+
     subpage_types = ["projects.ProjectPage"]
 
     class Meta:

@@ -28,9 +28,6 @@ if not CHROMIUM.exists():
         pytest.fail("Chromium is missing at /usr/bin/chromium: CI installs Debian's chromium package.", pytrace=False)
     pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped.", allow_module_level=True)
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
@@ -53,10 +50,14 @@ PAGE_TYPES = {
 
 @pytest.fixture(scope="module")
 def browser():
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make stay synchronous.
+    # Set for these tests only: a process started later (check --deploy) must not inherit it.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture

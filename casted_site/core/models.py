@@ -1,6 +1,8 @@
 """Abstract pieces the section apps share."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -11,7 +13,21 @@ from wagtail.search import index
 from casted_site.core.search import ChineseSearchMixin
 
 
-class SectionIndexPage(Page):
+class BilingualPreviewMixin:
+    """Editors preview a page in English or in Chinese, whatever the admin's own language."""
+
+    preview_modes = [("en", "English"), ("zh-hans", "中文")]
+    default_preview_mode = "en"
+
+    def serve_preview(self, request, mode_name):
+        language = mode_name if mode_name in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        # The preview is rendered right after this returns, in the same request: activate, don't override.
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        return super().serve_preview(request, mode_name)
+
+
+class SectionIndexPage(BilingualPreviewMixin, Page):
     """The landing page of one section (projects, partners, MOUs, events): an intro, then its records."""
 
     summary = models.CharField(
@@ -35,7 +51,7 @@ class SectionIndexPage(Page):
         abstract = True
 
 
-class SectionRecordPage(ChineseSearchMixin, Page):
+class SectionRecordPage(BilingualPreviewMixin, ChineseSearchMixin, Page):
     """A record of a section (a project, partner, MOU or event): a title and a short summary for its cards."""
 
     summary = models.TextField(

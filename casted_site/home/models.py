@@ -8,11 +8,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from casted_site.core.blocks import BodyBlock
-from casted_site.core.models import not_view_restricted
+from casted_site.core.models import BilingualPreviewMixin, not_view_restricted
 from casted_site.core.seo import casted_organisation
 
 
-class HomePage(Page):
+class HomePage(BilingualPreviewMixin, Page):
     """The site root: introduces CASTED's international cooperation and leads to each section."""
 
     intro = RichTextField(

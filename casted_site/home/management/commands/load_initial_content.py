@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 
 from casted_site.home import initial_content
 from casted_site.home.models import HomePage
+from casted_site.home.roles import ensure_roles_and_workflow
 from events.models import EventIndexPage, EventPage
 from partners.models import MouIndexPage, MouPage, PartnerIndexPage, PartnerPage
 from projects.models import ProjectIndexPage, ProjectPage, ProjectPartner, ResearchField
@@ -58,6 +59,7 @@ class Command(BaseCommand):
             self.ensure_projects(home.get_children().type(ProjectIndexPage).get().specific, partners)
             self.ensure_mous(home.get_children().type(MouIndexPage).get().specific, partners)
             self.ensure_events(home.get_children().type(EventIndexPage).get().specific)
+            ensure_roles_and_workflow(home)
         self.stdout.write(self.style.SUCCESS("Initial content is in place."))
 
     def ensure_home(self):
