@@ -1,0 +1,77 @@
+"""The admin's "Missing translations" report lists precisely the pages lacking a language."""
+
+import csv
+import io
+
+import pytest
+from django.utils import translation
+from openpyxl import load_workbook
+
+from partners.models import PartnerPage
+from projects.models import ProjectPage
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/reports/missing-translations/"
+
+
+def titles(admin_client, query=""):
+    html = admin_client.get(URL + query).content.decode()
+    return html
+
+
+def strip_chinese(page, *fields):
+    with translation.override("en"):
+        for field in fields:
+            setattr(page, f"{field}_zh_hans", "")
+        page.save_revision().publish()
+
+
+def test_the_seed_lacks_no_translation(admin_client):
+    response = admin_client.get(URL)
+    assert response.status_code == 200
+    assert "Every page has both its English and its Chinese version." in response.content.decode()
+
+
+def test_lists_precisely_the_pages_lacking_a_language(admin_client):
+    strip_chinese(PartnerPage.objects.get(slug_en="oecd"), "title")
+    strip_chinese(ProjectPage.objects.get(slug_en="phd-career-survey"), "summary")
+    english_only = ProjectPage.objects.get(slug_en="research-institute-performance-study")
+    with translation.override("en"):
+        english_only.summary_en = ""
+        english_only.save_revision().publish()
+    html = titles(admin_client)
+    assert "Organisation for Economic Co-operation and Development" in html
+    assert "PhD career survey" in html
+    assert "科研院所绩效研究" in html or "Research institute performance study" in html
+    assert html.count('<td class="title">') == 3
+
+
+def test_filters_by_language_and_section(admin_client):
+    strip_chinese(PartnerPage.objects.get(slug_en="oecd"), "title")
+    strip_chinese(ProjectPage.objects.get(slug_en="phd-career-survey"), "summary")
+    partners_only = titles(admin_client, "?section=partners")
+    assert "Organisation for Economic" in partners_only and "PhD career survey" not in partners_only
+    assert titles(admin_client, "?language=en").count('<td class="title">') == 0
+    assert titles(admin_client, "?language=zh_hans").count('<td class="title">') == 2
+    assert admin_client.get(URL + "?language=klingon").status_code == 200
+
+
+def test_exports_csv_and_xlsx(admin_client):
+    strip_chinese(PartnerPage.objects.get(slug_en="oecd"), "title")
+    response = admin_client.get(URL + "?export=csv")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    assert len(rows) == 1
+    assert rows[0]["Language missing"] == "Chinese" and rows[0]["Section"] == "Partners"
+    assert rows[0]["Edit"].startswith("http://testserver/admin/pages/")
+    response = admin_client.get(URL + "?export=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)).active
+    assert sheet.max_row == 2
+
+
+def test_reports_menu_and_dashboard_show_it(admin_client):
+    strip_chinese(PartnerPage.objects.get(slug_en="oecd"), "title")
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert "1 page lacks a language" in dashboard
+    assert URL in dashboard
