@@ -127,3 +127,18 @@ def test_running_the_loader_again_keeps_the_roles_single():
     call_command("load_initial_content", verbosity=0)
     assert Group.objects.filter(name="Editors").count() == 1
     assert Page.objects.get(depth=2).specific.get_workflow().name == "Moderator approval"
+
+
+def test_create_staff_makes_an_editor_and_a_moderator():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("create_staff", "ed", "--role", "editor", stdout=out)
+    call_command("create_staff", "mod", "--role", "moderator", stdout=out)
+    password = out.getvalue().split("password: ")[1].split()[0]
+    users = get_user_model().objects
+    assert list(users.get(username="ed").groups.values_list("name", flat=True)) == ["Editors"]
+    assert list(users.get(username="mod").groups.values_list("name", flat=True)) == ["Moderators"]
+    assert users.get(username="ed").check_password(password)

@@ -4,8 +4,9 @@ import csv
 import io
 
 import pytest
-from django.utils import translation
 from openpyxl import load_workbook
+
+from django.utils import translation
 
 from partners.models import PartnerPage
 from projects.models import ProjectPage
@@ -66,7 +67,9 @@ def test_exports_csv_and_xlsx(admin_client):
     assert rows[0]["Language missing"] == "Chinese" and rows[0]["Section"] == "Partners"
     assert rows[0]["Edit"].startswith("http://testserver/admin/pages/")
     response = admin_client.get(URL + "?export=xlsx")
-    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)).active
+    sheet = load_workbook(
+        io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
+    ).active
     assert sheet.max_row == 2
 
 

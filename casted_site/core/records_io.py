@@ -1,0 +1,372 @@
+"""Bulk import and export of records as CSV or JSON, one row per record, both languages side by side.
+
+A row is matched to its page by slug under the section's index page: it updates that page, or creates one.
+Links name other records by slug (a partner also by acronym): "partners" is "oecd:partner;uis:sponsor".
+A bad row is refused with its reason and the rest goes on. export_records writes the same format, so an export
+imports back unchanged."""
+
+import csv
+import datetime
+import io
+import json
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import translation
+
+TRUE, FALSE = {"1", "true", "yes", "y"}, {"0", "false", "no", "n", ""}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read."""
+
+
+class RowError(Exception):
+    """This row is refused; the message says why."""
+
+
+def text(value):
+    return "" if value is None else str(value)
+
+
+def parse_bool(raw, column):
+    value = text(raw).strip().lower()
+    if value in TRUE:
+        return True
+    if value in FALSE:
+        return False
+    raise RowError(f"{column}: '{raw}' is not true or false")
+
+
+def parse_int(raw, column):
+    value = text(raw).strip()
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise RowError(f"{column}: '{raw}' is not a whole number") from None
+
+
+def parse_date(raw, column):
+    value = text(raw).strip()
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise RowError(f"{column}: '{raw}' is not a date like 2026-11-28") from None
+
+
+PARSERS = {"text": lambda raw, column: text(raw).strip(), "bool": parse_bool, "int": parse_int, "date": parse_date}
+FORMATTERS = {
+    "text": text,
+    "bool": lambda value: "true" if value else "false",
+    "int": lambda value: "" if value is None else str(value),
+    "date": lambda value: value.isoformat() if value else "",
+}
+
+
+@dataclass
+class RecordKind:
+    name: str
+    page_model: str
+    index_model: str
+    translated: list  # fields with _en and _zh_hans columns
+    plain: dict  # field -> type ("text", "bool", "int", "date")
+    links: list = field(default_factory=list)  # link columns, handled by the functions below
+
+    @property
+    def columns(self):
+        columns = ["slug"]
+        for name in self.translated:
+            columns += [f"{name}_en", f"{name}_zh_hans"]
+        return columns + list(self.plain) + self.links
+
+    def model(self):
+        from django.apps import apps
+
+        return apps.get_model(*self.page_model.split("."))
+
+    def index(self):
+        from django.apps import apps
+
+        return apps.get_model(*self.index_model.split(".")).objects.get()
+
+
+KINDS = {
+    "partners": RecordKind(
+        "partners",
+        "partners.PartnerPage",
+        "partners.PartnerIndexPage",
+        ["title", "summary", "city", "description"],
+        {
+            "acronym": "text",
+            "kind": "text",
+            "country": "text",
+            "website": "text",
+            "stable_partnership": "bool",
+            "joint_research": "bool",
+        },
+    ),
+    "projects": RecordKind(
+        "projects",
+        "projects.ProjectPage",
+        "projects.ProjectIndexPage",
+        ["title", "summary", "casted_role", "funding_programme"],
+        {"status": "text", "start_year": "int", "end_year": "int"},
+        ["research_fields", "partners"],
+    ),
+    "mous": RecordKind(
+        "mous",
+        "partners.MouPage",
+        "partners.MouIndexPage",
+        ["title", "summary", "term", "scope"],
+        {"date_signed": "date", "expiry_date": "date", "status": "text"},
+        ["partner"],
+    ),
+    "events": RecordKind(
+        "events",
+        "events.EventPage",
+        "events.EventIndexPage",
+        ["title", "summary", "venue", "city"],
+        {
+            "kind": "text",
+            "format": "text",
+            "start_date": "date",
+            "end_date": "date",
+            "country": "text",
+            "organised_as": "text",
+        },
+        ["partners", "related_projects"],
+    ),
+}
+
+
+# Reading files -------------------------------------------------------------------------------------------------
+
+
+def read_rows(path):
+    """The rows of a .csv or .json file as dicts, or ImportFileError saying what is wrong with the file."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as error:
+        raise ImportFileError(f"Cannot read {path}: {error.strerror}") from None
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            f"{path} is not UTF-8 text. Save it as UTF-8 (CSV UTF-8 in Excel) and try again."
+        ) from None
+    if str(path).lower().endswith(".json"):
+        try:
+            rows = json.loads(content)
+        except json.JSONDecodeError as error:
+            raise ImportFileError(f"{path} is not valid JSON: {error.msg} at line {error.lineno}") from None
+        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+            raise ImportFileError(f"{path} must hold a JSON list of objects, one per record.")
+        return rows
+    if str(path).lower().endswith(".csv"):
+        try:
+            reader = csv.DictReader(io.StringIO(content, newline=""), strict=True)
+            rows = list(reader)
+        except csv.Error as error:
+            raise ImportFileError(f"{path} is not valid CSV: {error}") from None
+        if not reader.fieldnames or "slug" not in reader.fieldnames:
+            raise ImportFileError(f"{path} has no 'slug' column: the first line must name the columns.")
+        return rows
+    raise ImportFileError(f"{path}: the file name must end in .csv or .json.")
+
+
+# Links between records -----------------------------------------------------------------------------------------
+
+
+def find_partner(reference):
+    from partners.models import PartnerPage
+
+    reference = reference.strip()
+    partner = None
+    if reference:
+        partner = PartnerPage.objects.filter(slug_en=reference).first()
+        partner = partner or PartnerPage.objects.filter(acronym__iexact=reference).first()
+    if partner is None:
+        raise RowError(f"no partner with the slug or acronym '{reference}'")
+    return partner
+
+
+def parse_partner_links(raw, roles):
+    links = []
+    for item in filter(None, (part.strip() for part in text(raw).split(";"))):
+        reference, _sep, role = item.partition(":")
+        role = role.strip() or "partner"
+        if role not in roles:
+            raise RowError(f"partners: role '{role}' is not one of {', '.join(roles)}")
+        links.append((find_partner(reference), role))
+    return links
+
+
+def format_partner_links(links):
+    return ";".join(f"{link.partner.slug_en}:{link.role}" for link in links)
+
+
+# Import --------------------------------------------------------------------------------------------------------
+
+
+def row_values(kind, row):
+    """The row's known columns, parsed; a column the row leaves out keeps the page's value."""
+    values = {}
+    for name in kind.translated:
+        for language in ("en", "zh_hans"):
+            column = f"{name}_{language}"
+            if column in row:
+                values[column] = text(row[column]).strip()
+    for name, type_name in kind.plain.items():
+        if name in row:
+            values[name] = PARSERS[type_name](row[name], name)
+    return values
+
+
+def apply_links(kind, page, row):
+    from projects.models import PartnerRole, ProjectPage, ResearchField
+
+    roles = [value for value, _label in PartnerRole.choices]
+    if kind.name == "projects":
+        if "research_fields" in row:
+            slugs = [slug.strip() for slug in text(row["research_fields"]).split(";") if slug.strip()]
+            fields = list(ResearchField.objects.filter(slug__in=slugs))
+            unknown = set(slugs) - {research_field.slug for research_field in fields}
+            if unknown:
+                raise RowError(f"research_fields: no research field '{sorted(unknown)[0]}'")
+            page.research_fields.set(fields)
+        if "partners" in row:
+            from projects.models import ProjectPartner
+
+            page.project_partners = [
+                ProjectPartner(partner=partner, role=role)
+                for partner, role in parse_partner_links(row["partners"], roles)
+            ]
+    elif kind.name == "events":
+        if "partners" in row:
+            from events.models import EventPartner
+
+            page.event_partners = [
+                EventPartner(partner=partner, role=role)
+                for partner, role in parse_partner_links(row["partners"], roles)
+            ]
+        if "related_projects" in row:
+            slugs = [slug.strip() for slug in text(row["related_projects"]).split(";") if slug.strip()]
+            projects = list(ProjectPage.objects.filter(slug_en__in=slugs))
+            unknown = set(slugs) - {project.slug_en for project in projects}
+            if unknown:
+                raise RowError(f"related_projects: no project '{sorted(unknown)[0]}'")
+            page.related_projects.set(projects)
+    elif kind.name == "mous" and "partner" in row:
+        page.partner = find_partner(text(row["partner"]))
+
+
+def import_row(kind, index, row):
+    """Create or update one page from a row: returns ("created" | "updated" | "unchanged", page)."""
+    slug = text(row.get("slug")).strip()
+    if not slug:
+        raise RowError("slug is empty")
+    model = kind.model()
+    page = model.objects.child_of(index).filter(slug_en=slug).first()
+    if page is not None:
+        current = export_row(kind, page)
+        if current == {**current, **normalised(kind, row)}:
+            return "unchanged", page
+    created = page is None
+    if created:
+        page = model(slug=slug, slug_en=slug, slug_zh_hans=slug)
+    for column, value in row_values(kind, row).items():
+        setattr(page, column, value)
+    if not page.title_en:
+        raise RowError("title_en is empty: every record needs an English title")
+    page.title = page.title_en
+    apply_links(kind, page, row)
+    try:
+        if created:
+            index.add_child(instance=page)
+        else:
+            page.full_clean()
+        page.save_revision().publish()
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            messages = [f"{name}: {' '.join(problems)}" for name, problems in error.message_dict.items()]
+        else:
+            messages = error.messages
+        raise RowError("; ".join(messages)) from None
+    return ("created" if created else "updated"), page
+
+
+def normalised(kind, row):
+    """A row's known columns as export_row would write them, to tell an unchanged row."""
+    values = row_values(kind, row)
+    result = {}
+    for column, value in values.items():
+        type_name = kind.plain.get(column, "text")
+        result[column] = FORMATTERS[type_name](value)
+    for column in kind.links:
+        if column in row:
+            result[column] = ";".join(part.strip() for part in text(row[column]).split(";") if part.strip())
+    return result
+
+
+def import_records(path, kind_name, dry_run=False):
+    """Import a file; returns [(row number, outcome, message)]. Raises ImportFileError for an unreadable file."""
+    kind = KINDS[kind_name]
+    rows = read_rows(path)
+    report = []
+    with translation.override("en"), transaction.atomic():
+        index = kind.index()
+        for number, row in enumerate(rows, start=1):
+            unknown = sorted(set(row) - set(kind.columns))
+            try:
+                with transaction.atomic():
+                    outcome, page = import_row(kind, index, row)
+                note = f" (ignored unknown columns: {', '.join(unknown)})" if unknown else ""
+                report.append((number, outcome, f"{page.slug_en}{note}"))
+            except RowError as error:
+                report.append((number, "refused", str(error)))
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+# Export --------------------------------------------------------------------------------------------------------
+
+
+def export_row(kind, page):
+    row = {"slug": page.slug_en}
+    for name in kind.translated:
+        for language in ("en", "zh_hans"):
+            row[f"{name}_{language}"] = text(getattr(page, f"{name}_{language}"))
+    for name, type_name in kind.plain.items():
+        value = getattr(page, name)
+        row[name] = FORMATTERS[type_name](value.code if name == "country" and value else value)
+    if kind.name == "projects":
+        row["research_fields"] = ";".join(research_field.slug for research_field in page.research_fields.all())
+        row["partners"] = format_partner_links(page.project_partners.all())
+    elif kind.name == "events":
+        row["partners"] = format_partner_links(page.event_partners.all())
+        row["related_projects"] = ";".join(project.slug_en for project in page.related_projects.all())
+    elif kind.name == "mous":
+        row["partner"] = page.partner.slug_en if page.partner else ""
+    return row
+
+
+def export_records(kind_name, output, file_format):
+    kind = KINDS[kind_name]
+    with translation.override("en"):
+        pages = kind.model().objects.child_of(kind.index()).order_by("path")
+        rows = [export_row(kind, page) for page in pages]
+    if file_format == "json":
+        json.dump(rows, output, ensure_ascii=False, indent=2)
+        output.write("\n")
+    else:
+        writer = csv.DictWriter(output, fieldnames=kind.columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)

@@ -1,0 +1,132 @@
+"""import_records and export_records: per-row reports, dry runs, bad rows and files, and round trips."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+
+from django.core.management import CommandError, call_command
+
+from partners.models import PartnerPage
+from projects.models import ProjectPage
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def run(*args):
+    out = StringIO()
+    call_command(*args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_the_example_files_create_records_once_then_match_them():
+    first = run("import_records", str(EXAMPLES / "partners.csv"), "--kind", "partners")
+    assert "row 1: created: example-policy-institute" in first and "2 created" in first
+    partner = PartnerPage.objects.get(slug_en="example-policy-institute")
+    assert (partner.title_zh_hans, partner.city_en, partner.country.code, partner.live) == (
+        "示例政策研究所（示例记录）",
+        "Berlin",
+        "DE",
+        True,
+    )
+    second = run("import_records", str(EXAMPLES / "partners.csv"), "--kind", "partners")
+    assert "0 created" in second and "2 unchanged" in second
+    assert PartnerPage.objects.filter(slug_en="example-policy-institute").count() == 1
+
+    projects = run("import_records", str(EXAMPLES / "projects.json"), "--kind", "projects")
+    assert "1 created" in projects
+    project = ProjectPage.objects.get(slug_en="example-joint-study")
+    assert sorted((link.partner.slug_en, link.role) for link in project.project_partners.all()) == [
+        ("example-policy-institute", "partner"),
+        ("oecd", "sponsor"),
+    ]
+    assert sorted(field.slug for field in project.research_fields.all()) == ["innovation-policy", "st-policy"]
+
+
+def test_a_changed_row_updates_the_page_with_a_new_revision(tmp_path):
+    file = tmp_path / "partners.csv"
+    file.write_text("slug,city_en,city_zh_hans\noecd,Paris,法国巴黎\n", encoding="utf-8")
+    oecd = PartnerPage.objects.get(slug_en="oecd")
+    revisions = oecd.revisions.count()
+    assert "row 1: updated: oecd" in run("import_records", str(file), "--kind", "partners")
+    oecd.refresh_from_db()
+    assert oecd.city_zh_hans == "法国巴黎" and oecd.title_en.startswith("Organisation")
+    assert oecd.revisions.count() == revisions + 1
+
+
+def test_dry_run_writes_nothing():
+    out = run("import_records", str(EXAMPLES / "partners.csv"), "--kind", "partners", "--dry-run")
+    assert "Dry run, nothing written: 2 created" in out
+    assert not PartnerPage.objects.filter(slug_en="example-policy-institute").exists()
+
+
+def test_a_bad_row_is_refused_with_its_reason_and_the_rest_goes_on(tmp_path):
+    file = tmp_path / "mixed.csv"
+    file.write_text(
+        "slug,title_en,title_zh_hans,kind,country,stable_partnership\n"
+        "good-one,Good One,好机构,university,GB,false\n"
+        "bad-kind,Bad Kind,坏类型,spaceship,GB,false\n"
+        "bad-flag,Bad Flag,,university,GB,perhaps\n"
+        ",No Slug,,university,,false\n"
+        "no-title,,,university,,false\n",
+        encoding="utf-8",
+    )
+    out = run("import_records", str(file), "--kind", "partners")
+    assert "row 1: created: good-one" in out
+    assert "row 2: refused: kind:" in out and "spaceship" in out
+    assert "row 3: refused: stable_partnership: 'perhaps' is not true or false" in out
+    assert "row 4: refused: slug is empty" in out
+    assert "row 5: refused: title_en is empty" in out
+    assert list(
+        PartnerPage.objects.filter(slug_en__in=["good-one", "bad-kind", "bad-flag"]).values_list("slug_en", flat=True)
+    ) == ["good-one"]
+
+
+def test_unknown_links_and_dates_are_refused(tmp_path):
+    file = tmp_path / "mous.csv"
+    file.write_text(
+        "slug,title_en,partner,date_signed\nmou-x,MOU X,nobody,2024-01-01\nmou-y,MOU Y,NISTEP,2024-13-45\n"
+        "mou-z,MOU Z,nistep,2024-02-29\n",
+        encoding="utf-8",
+    )
+    out = run("import_records", str(file), "--kind", "mous")
+    assert "row 1: refused: no partner with the slug or acronym 'nobody'" in out
+    assert "row 2: refused: date_signed: '2024-13-45' is not a date" in out
+    assert "row 3: created: mou-z" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bad.json", b"{not json", "is not valid JSON"),
+        ("object.json", b'{"slug": "x"}', "must hold a JSON list of objects"),
+        ("latin1.csv", "slug,title_en\nx,Caf\xe9\n".encode("latin-1"), "is not UTF-8 text"),
+        ("noslug.csv", b"name,title\nx,y\n", "has no 'slug' column"),
+        ("quotes.csv", b'slug,title_en\n"x,"y\n', "is not valid CSV"),
+        ("data.xlsx", b"PK\x03\x04", "must end in .csv or .json"),
+    ],
+)
+def test_a_file_that_is_not_valid_csv_or_json_is_refused_clearly(tmp_path, name, content, message):
+    file = tmp_path / name
+    file.write_bytes(content)
+    with pytest.raises(CommandError, match=message):
+        run("import_records", str(file), "--kind", "partners")
+
+
+def test_a_missing_file_is_refused_clearly():
+    with pytest.raises(CommandError, match="Cannot read"):
+        run("import_records", "/nonexistent/file.csv", "--kind", "partners")
+
+
+@pytest.mark.parametrize("kind", ["partners", "projects", "mous", "events"])
+@pytest.mark.parametrize("file_format", ["csv", "json"])
+def test_export_then_import_leaves_everything_unchanged(tmp_path, kind, file_format):
+    file = tmp_path / f"{kind}.{file_format}"
+    run("export_records", "--kind", kind, "--output", str(file))
+    before = file.read_text(encoding="utf-8")
+    out = run("import_records", str(file), "--kind", kind)
+    assert " 0 created, 0 updated" in " " + out.splitlines()[-1] and "0 refused" in out
+    run("export_records", "--kind", kind, "--output", str(file))
+    assert file.read_text(encoding="utf-8") == before
