@@ -1,6 +1,7 @@
 from django_countries import countries
 from django_countries.fields import CountryField
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
@@ -284,6 +285,11 @@ class MouPage(SectionRecordPage):
     chinese_search_source_fields = ("title", "summary", "scope")
     parent_page_types = ["partners.MouIndexPage"]
     subpage_types = []
+
+    def clean(self):
+        super().clean()
+        if self.document and self.document.file_extension.lower() != "pdf":
+            raise ValidationError({"document": _("The signed memorandum must be a PDF document.")})
 
     class Meta:
         verbose_name = _("memorandum of understanding")
