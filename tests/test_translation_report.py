@@ -76,5 +76,20 @@ def test_exports_csv_and_xlsx(admin_client):
 def test_reports_menu_and_dashboard_show_it(admin_client):
     strip_chinese(PartnerPage.objects.get(slug_en="oecd"), "title")
     dashboard = admin_client.get("/admin/").content.decode()
-    assert "1 page lacks a language" in dashboard
+    assert "1 record lacks a language" in dashboard
     assert URL in dashboard
+
+
+def test_translated_snippets_lacking_a_language_are_listed_too(admin_client):
+    from projects.models import ResearchField
+
+    field = ResearchField.objects.get(slug="st-statistics")
+    field.name_zh_hans = ""
+    field.save()
+    html = titles(admin_client)
+    assert "S&amp;T statistics" in html and "/admin/snippets/projects/researchfield/edit/" in html
+    assert "S&amp;T statistics" in titles(admin_client, "?section=snippets")
+    assert "S&amp;T statistics" not in titles(admin_client, "?section=partners")
+    assert "S&amp;T statistics" not in titles(admin_client, "?language=en")
+    rows = list(csv.DictReader(io.StringIO(b"".join(admin_client.get(URL + "?export=csv").streaming_content).decode())))
+    assert [row["Title"] for row in rows] == ["S&T statistics"]

@@ -47,8 +47,12 @@ def missing_translations():
     return {page.pk: missing for page in pages if (missing := languages_missing(page))}
 
 
+SNIPPETS_SECTION = "snippets"
+
+
 def section_choices():
-    return [(page.slug_en, page.title) for page in Page.objects.filter(depth=3).order_by("path")]
+    sections = [(page.slug_en, page.title) for page in Page.objects.filter(depth=3).order_by("path")]
+    return [*sections, (SNIPPETS_SECTION, _("Research fields (snippets)"))]
 
 
 class MissingTranslationsFilterSet(WagtailFilterSet):
@@ -70,6 +74,38 @@ class MissingTranslationsFilterSet(WagtailFilterSet):
     def filter_section(self, queryset, _name, value):
         section = Page.objects.filter(depth=3, slug_en=value).first()
         return queryset.filter(path__startswith=section.path) if section else queryset.none()
+
+
+class SnippetRow:
+    """A translated snippet lacking a language, shaped like a decorated page row."""
+
+    def __init__(self, snippet, missing, labels):
+        from wagtail.admin.admin_url_finder import AdminURLFinder
+
+        self.title = str(snippet)
+        self.section = str(_("Research fields (snippets)"))
+        self.type_label = snippet._meta.verbose_name
+        self.missing_languages = [labels[language] for language in missing]
+        self.missing_display = ", ".join(str(label) for label in self.missing_languages)
+        self.last_editor = ""
+        self.latest_revision_created_at = None
+        self.admin_url = AdminURLFinder().get_edit_url(snippet)
+
+
+def snippets_missing_translations():
+    """[(snippet, ["en" and/or "zh_hans"])] for the translated snippets (research fields) lacking a language."""
+    from projects.models import ResearchField
+
+    rows = []
+    for snippet in ResearchField.objects.all():
+        missing = [
+            language
+            for language, other in (("en", "zh_hans"), ("zh_hans", "en"))
+            if not has_text(getattr(snippet, f"name_{language}"))
+        ]
+        if missing:
+            rows.append((snippet, missing))
+    return rows
 
 
 class MissingTranslationsReportView(ReportView):
@@ -105,6 +141,23 @@ class MissingTranslationsReportView(ReportView):
             .order_by("path")
         )
 
+    def get_filtered_queryset(self):
+        """The pages the filters pick, then the snippets they pick (snippets have no section but their own)."""
+        pages = list(super().get_filtered_queryset())
+        data = self.filters.form.cleaned_data if self.filters and self.filters.is_valid() else {}
+        if data.get("section") not in (None, "", SNIPPETS_SECTION):
+            return pages
+        if data.get("section") == SNIPPETS_SECTION:
+            pages = []
+        labels = dict(LANGUAGES)
+        language = data.get("language")
+        snippets = [
+            SnippetRow(snippet, missing, labels)
+            for snippet, missing in snippets_missing_translations()
+            if not language or language in missing
+        ]
+        return pages + snippets
+
     def decorate_paginated_queryset(self, pages):
         from django.urls import reverse
 
@@ -112,14 +165,15 @@ class MissingTranslationsReportView(ReportView):
         sections = {page.path: page.title for page in Page.objects.filter(depth=3)}
         labels = dict(LANGUAGES)
         for page in pages:
+            if isinstance(page, SnippetRow):
+                page.edit_url = self.request.build_absolute_uri(page.admin_url)
+                continue
+            page.type_label = page.content_type.model_class()._meta.verbose_name
+            page.admin_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
             page.missing_languages = [labels[language] for language in self.missing.get(page.pk, [])]
             page.missing_display = ", ".join(str(label) for label in page.missing_languages)
             page.section = sections.get(page.path[:12], "") if page.depth >= 3 else ""
             revision = page.latest_revision
             page.last_editor = revision.user.get_username() if revision and revision.user else ""
-            page.edit_url = self.request.build_absolute_uri(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+            page.edit_url = self.request.build_absolute_uri(page.admin_url)
         return pages
-
-
-def count_missing_translations():
-    return len(missing_translations())

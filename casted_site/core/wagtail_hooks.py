@@ -5,7 +5,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from casted_site.core.translation_report import MissingTranslationsReportView, missing_translations
+from casted_site.core.translation_report import (
+    MissingTranslationsReportView,
+    missing_translations,
+    snippets_missing_translations,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -43,11 +47,13 @@ class MissingTranslationsPanel(Component):
     order = 90
 
     def get_context_data(self, parent_context):
-        missing = missing_translations()
+        missing = list(missing_translations().values()) + [
+            languages for _s, languages in snippets_missing_translations()
+        ]
         return {
             "count": len(missing),
-            "chinese": sum("zh_hans" in languages for languages in missing.values()),
-            "english": sum("en" in languages for languages in missing.values()),
+            "chinese": sum("zh_hans" in languages for languages in missing),
+            "english": sum("en" in languages for languages in missing),
             "url": reverse("missing_translations"),
         }
 
