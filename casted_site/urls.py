@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", views.healthz, name="healthz"),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
@@ -28,3 +29,5 @@ urlpatterns += i18n_patterns(
     # Wagtail's page serving catches everything else: it comes last.
     path("", include(wagtail_urls)),
 )
+
+handler500 = "casted_site.core.views.server_error"

@@ -26,7 +26,10 @@ def env_bool(name, default=False):
 def database_from_env(default_url):
     url = os.environ.get("DATABASE_URL") or default_url
     try:
-        return dj_database_url.parse(url, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")))
+        # Health checks: a kept connection that died with the database is replaced on the next request.
+        return dj_database_url.parse(
+            url, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")), conn_health_checks=True
+        )
     except ValueError as error:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL we can use: {error}") from error
 
