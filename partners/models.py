@@ -34,6 +34,7 @@ class RelationshipFacet(Facet):
 
     def __init__(self):
         super().__init__("relationship", _("Relationship"))
+        self.choices = Relationship.choices
 
     def conditions(self):
         from projects.models import ProjectPartner

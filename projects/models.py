@@ -91,7 +91,7 @@ class ProjectIndexPage(RoutablePageMixin, SectionIndexPage):
 
         context = super().get_context(request, *args, **kwargs)
         facets = [
-            RelatedFacet("field", _("Research field"), "research_fields", ResearchField.objects.all()),
+            RelatedFacet("field", _("Research field"), "research_fields", ResearchField.objects.all(), "projects"),
             ChoiceFacet("status", _("Status"), "status", ProjectStatus.choices),
             RelatedFacet(
                 "partner",
@@ -101,6 +101,7 @@ class ProjectIndexPage(RoutablePageMixin, SectionIndexPage):
                 .filter(not_view_restricted(), project_links__isnull=False)
                 .distinct()
                 .order_by("title"),
+                "project_links__project",
             ),
             ValueFacet("year", _("Year"), project_years, apply=active_in_year),
         ]

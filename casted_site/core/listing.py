@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 
 
 @dataclass
@@ -26,9 +26,19 @@ class Facet:
     label: str
     options: list = field(default_factory=list)
 
+    # Facets whose values are fixed choices set this, so checking a picked value costs no query.
+    choices = None
+
     def option_counts(self, queryset):
         """[(value, label, count)] for the records in queryset."""
         raise NotImplementedError
+
+    def offered_values(self, queryset):
+        """The values a visitor may pick on this listing."""
+        if self.choices is not None:
+            return {str(value) for value, _label in self.choices}
+        self.unfiltered_options = self.option_counts(queryset)
+        return {str(value) for value, _label, _n in self.unfiltered_options}
 
     def apply(self, queryset, value):
         raise NotImplementedError
@@ -51,25 +61,23 @@ class ChoiceFacet(Facet):
 
 
 class RelatedFacet(Facet):
-    """A link to other records (snippets or pages), picked by their slug."""
+    """A link to other records (snippets or pages), picked by their slug. One query: each related record
+    annotated with how many of the listed records link to it."""
 
-    def __init__(self, param, label, path, related_queryset, slug_field="slug"):
+    def __init__(self, param, label, path, related_queryset, reverse_path, slug_field="slug"):
         super().__init__(param, label)
         self.path = path
         self.related_queryset = related_queryset
+        self.reverse_path = reverse_path  # from a related record back to the listed records
         self.slug_field = slug_field
 
     def option_counts(self, queryset):
-        counts = dict(
-            queryset.order_by()
-            .filter(**{f"{self.path}__isnull": False})
-            .values_list(f"{self.path}__{self.slug_field}")
-            .annotate(n=Count("pk", distinct=True))
+        related = self.related_queryset.annotate(
+            listing_count=Count(
+                self.reverse_path, filter=Q(**{f"{self.reverse_path}__in": queryset.values("pk")}), distinct=True
+            )
         )
-        return [
-            (getattr(item, self.slug_field), str(item), counts.get(getattr(item, self.slug_field), 0))
-            for item in self.related_queryset
-        ]
+        return [(getattr(item, self.slug_field), str(item), item.listing_count) for item in related]
 
     def apply(self, queryset, value):
         return queryset.filter(**{f"{self.path}__{self.slug_field}": value}).distinct()
@@ -112,8 +120,7 @@ def filter_listing(request, queryset, facets, per_page=12):
         if not raw:
             continue
         # A value counts when the facet offers it for the whole listing.
-        facet.unfiltered_options = facet.option_counts(queryset)
-        offered = {str(value) for value, _label, _n in facet.unfiltered_options}
+        offered = facet.offered_values(queryset)
         if raw in offered:
             valid[facet.param] = raw
             narrowed = facet.apply(narrowed, raw)

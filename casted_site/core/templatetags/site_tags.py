@@ -51,13 +51,23 @@ def language_versions(context):
     return versions
 
 
+def site_sections(request):
+    """The site's root page and its sections shown in menus, fetched once per request for the menu and the
+    breadcrumbs alike."""
+    if not hasattr(request, "_site_sections"):
+        site = Site.find_for_request(request)
+        root = site.root_page if site else None
+        sections = list(root.get_children().live().filter(not_view_restricted()).in_menu()) if root else []
+        request._site_sections = (root, sections)
+    return request._site_sections
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The site root's sections marked 'show in menus', with the current one highlighted."""
     request = context["request"]
     page = context.get("page")
-    site = Site.find_for_request(request)
-    sections = list(site.root_page.get_children().live().filter(not_view_restricted()).in_menu()) if site else []
+    _root, sections = site_sections(request)
     for section in sections:
         section.is_current = isinstance(page, Page) and page.path.startswith(section.path)
     return {"sections": sections, "request": request}
@@ -66,9 +76,18 @@ def main_menu(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
+    request = context["request"]
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": []}
-    return {"ancestors": page.get_ancestors().filter(depth__gt=1), "page": page, "request": context["request"]}
+    root, sections = site_sections(request)
+    section = next((section for section in sections if page.path.startswith(section.path)), None)
+    if root is not None and page.depth == 3:
+        ancestors = [root]
+    elif root is not None and page.depth == 4 and section is not None and section.pk != page.pk:
+        ancestors = [root, section]
+    else:  # deeper pages, or a section left out of the menu
+        ancestors = page.get_ancestors().filter(depth__gt=1)
+    return {"ancestors": ancestors, "page": page, "request": request}
 
 
 @register.simple_tag(takes_context=True)
