@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "casted_site.core"
     label = "core"
     verbose_name = "Site-wide pieces"
+
+    def ready(self):
+        from casted_site.core import signals
+
+        signals.connect()

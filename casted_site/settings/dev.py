@@ -6,3 +6,4 @@ from .base import os
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-used-in-production"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))  # see edits at once while developing

@@ -1,0 +1,75 @@
+"""Anonymous visitors get public pages from a cache (Redis when REDIS_URL is set, local memory otherwise).
+
+Anything published, unpublished, moved or deleted, and any snippet saved, invalidates every cached page at once
+by bumping a generation number that is part of each key: a partner's page lists projects, so publishing a project
+must refresh it, and so must many other pages. Requests with a session (logged-in staff), previews, the admin,
+non-GET requests and responses that set cookies are never cached. A cached page is served without touching the
+database, so it stays up while the database is down."""
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+GENERATION_KEY = "page-cache:generation"
+CACHED_CONTENT_TYPES = ("text/html", "application/xml", "application/atom+xml", "text/calendar", "text/plain")
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def generation():
+    return page_cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def invalidate_page_cache(**_kwargs):
+    cache = page_cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def is_cacheable_request(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        and not getattr(request, "is_preview", False)
+    )
+
+
+def is_cacheable_response(response):
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+        and response.get("Content-Type", "").startswith(CACHED_CONTENT_TYPES)
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        key = f"page-cache:{generation()}:{request.get_host()}:{request.get_full_path()}"
+        cached = page_cache().get(key)
+        if cached is not None:
+            status, headers, content = cached
+            response = HttpResponse(content, status=status, headers=headers)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if is_cacheable_response(response):
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            headers = {name: value for name, value in response.items() if name.lower() != "x-page-cache"}
+            page_cache().set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response

@@ -1,0 +1,116 @@
+"""Anonymous visitors get pages from a cache that publishing, unpublishing, moving or deleting refreshes."""
+
+import uuid
+from unittest import mock
+
+import pytest
+
+from django.db import OperationalError
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.test import override_settings
+from django.utils import translation
+
+from partners.models import PartnerPage
+from projects.models import ProjectPage, ResearchField
+from tests.factories import make_project
+
+pytestmark = pytest.mark.django_db
+
+
+def locmem():
+    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": uuid.uuid4().hex}}
+
+
+@pytest.fixture
+def cached_site():
+    with override_settings(PAGE_CACHE_SECONDS=600, CACHES=locmem()):
+        yield
+
+
+def test_second_anonymous_request_is_a_hit_with_an_etag(client, cached_site):
+    first = client.get("/en/partners/oecd/")
+    assert first["X-Page-Cache"] == "miss"
+    second = client.get("/en/partners/oecd/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "must-revalidate" in second["Cache-Control"]
+    not_modified = client.get("/en/partners/oecd/", HTTP_IF_NONE_MATCH=second["ETag"])
+    assert not_modified.status_code == 304
+
+
+def test_publishing_a_project_refreshes_its_partners_page(client, cached_site):
+    assert "Brand-new study" not in client.get("/en/partners/oecd/").content.decode()
+    assert client.get("/en/partners/oecd/")["X-Page-Cache"] == "hit"
+    oecd = PartnerPage.objects.get(slug_en="oecd")
+    project = make_project("brand-new", partners=[oecd], title="Brand-new study", live=False)
+    project.save_revision().publish()
+    response = client.get("/en/partners/oecd/")
+    assert response["X-Page-Cache"] == "miss" and "Brand-new study" in response.content.decode()
+
+
+@pytest.mark.parametrize("change", ["unpublish", "delete", "move", "snippet"])
+def test_unpublishing_deleting_moving_and_snippets_refresh_too(client, cached_site, change):
+    client.get("/en/projects/")
+    assert client.get("/en/projects/")["X-Page-Cache"] == "hit"
+    project = ProjectPage.objects.get(slug_en="phd-career-survey")
+    if change == "unpublish":
+        project.unpublish()
+    elif change == "delete":
+        project.delete()
+    elif change == "move":
+        project.move(project.get_parent(), pos="first-child")
+    else:
+        with translation.override("en"):
+            field = ResearchField.objects.first()
+            field.name_zh_hans = "新名称"
+            field.save()
+    assert client.get("/en/projects/")["X-Page-Cache"] == "miss"
+
+
+def test_logged_in_users_and_previews_are_never_cached(admin_client, cached_site):
+    admin_client.get("/en/partners/oecd/")
+    assert "X-Page-Cache" not in admin_client.get("/en/partners/oecd/")
+    oecd = PartnerPage.objects.get(slug_en="oecd")
+    assert "X-Page-Cache" not in oecd.make_preview_request(preview_mode="en")
+
+
+def test_responses_that_set_cookies_or_are_errors_are_not_cached(client, cached_site):
+    assert client.get("/en/no-such-page/").status_code == 404
+    assert "X-Page-Cache" not in client.get("/en/no-such-page/")
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN")
+    assert response.status_code == 302 and "X-Page-Cache" not in response
+
+
+def test_a_cached_page_is_served_while_the_database_is_down(client, cached_site):
+    client.raise_request_exception = False
+    client.get("/zh-hans/partners/")
+    with mock.patch.object(BaseDatabaseWrapper, "_cursor", side_effect=OperationalError("connection refused")):
+        cached = client.get("/zh-hans/partners/")
+        uncached = client.get("/zh-hans/mous/")
+    assert cached.status_code == 200 and cached["X-Page-Cache"] == "hit"
+    assert uncached.status_code == 503 and uncached["Retry-After"] == "30"
+
+
+def test_redis_is_used_when_redis_url_is_set(client):
+    redis = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}
+    }
+    with override_settings(PAGE_CACHE_SECONDS=600, CACHES=redis):
+        from django.core.cache import cache
+
+        cache.clear()
+        assert client.get("/en/events/")["X-Page-Cache"] == "miss"
+        assert client.get("/en/events/")["X-Page-Cache"] == "hit"
+        assert any(key for key in cache._cache.get_client().scan_iter("*page-cache*"))
+        cache.clear()
+
+
+def test_a_response_that_sets_a_cookie_is_not_cacheable():
+    from django.http import HttpResponse
+
+    from casted_site.core.page_cache import is_cacheable_response
+
+    response = HttpResponse("<p>hi</p>")
+    assert is_cacheable_response(response)
+    response.set_cookie("anything", "1")
+    assert not is_cacheable_response(response)
