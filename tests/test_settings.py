@@ -93,3 +93,37 @@ def test_production_trusts_the_proxy_and_serves_hashed_compressed_static_files()
 @pytest.mark.django_db
 def test_no_model_change_lacks_a_migration():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_redis_cache_when_redis_url_is_set():
+    value = settings_value(
+        "settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION']",
+        REDIS_URL="redis://cache:6379/2",
+    )
+    assert value == str(("django.core.cache.backends.redis.RedisCache", "redis://cache:6379/2"))
+    assert "LocMemCache" in settings_value("settings.CACHES['default']['BACKEND']")
+
+
+def test_media_on_s3_compatible_storage_when_a_bucket_is_named():
+    value = settings_value(
+        "settings.STORAGES['default']['BACKEND'], settings.AWS_S3_ENDPOINT_URL, settings.AWS_QUERYSTRING_AUTH",
+        **PRODUCTION_ENV,
+        AWS_STORAGE_BUCKET_NAME="casted-media",
+        AWS_S3_ENDPOINT_URL="https://s3.example.net",
+    )
+    assert value == str(("storages.backends.s3.S3Storage", "https://s3.example.net", False))
+    assert "FileSystemStorage" in settings_value("settings.STORAGES['default']['BACKEND']", **PRODUCTION_ENV)
+
+
+def test_cdn_purging_when_a_purge_url_is_set():
+    value = settings_value(
+        "settings.WAGTAILFRONTENDCACHE['cdn']['LOCATION'], 'wagtail.contrib.frontend_cache' in settings.INSTALLED_APPS",
+        **PRODUCTION_ENV,
+        FRONTEND_CACHE_PURGE_URL="http://varnish.internal:6081",
+    )
+    assert value == str(("http://varnish.internal:6081", True))
+
+
+def test_login_throttling_counts_the_visitor_behind_the_proxy():
+    value = settings_value("settings.AXES_FAILURE_LIMIT, settings.AXES_IPWARE_PROXY_COUNT", **PRODUCTION_ENV)
+    assert value == str((5, 1))

@@ -1,0 +1,241 @@
+"""Benchmark the site as production serves it: production settings, gunicorn with 2 workers on loopback, wrk
+as the load generator. Every public page type in both languages, uncached and from the page cache, with a static
+file as the ceiling. Prints requests per second, p50 and p99 latency, errors, HTML bytes and queries per page as a
+table, and writes the same as JSON.
+
+    .venv/bin/python bench/run.py                       # SQLite in a temporary folder
+    DATABASE_URL=postgres://postgres@127.0.0.1/bench .venv/bin/python bench/run.py
+    .venv/bin/python bench/run.py --duration 10 --connections 4 --json bench/results.json
+
+Needs wrk (apt-get install wrk). The database it is given is migrated and loaded with the initial content."""
+
+import argparse
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
+
+PAGES = [
+    ("home", "/{lang}/"),
+    ("projects", "/{lang}/projects/"),
+    ("projects, filtered", "/{lang}/projects/?status=completed&partner=oecd"),
+    ("project", "/{lang}/projects/phd-career-survey/"),
+    ("partners", "/{lang}/partners/"),
+    ("partners, filtered", "/{lang}/partners/?kind=research-institute&relationship=mou"),
+    ("partner", "/{lang}/partners/oecd/"),
+    ("MOUs", "/{lang}/mous/"),
+    ("MOU", "/{lang}/mous/mou-nistep/"),
+    ("events", "/{lang}/events/"),
+    ("events, filtered", "/{lang}/events/?when=past&kind=forum"),
+    ("event", "/{lang}/events/china-us-innovation-conference/"),
+    ("search", "/{lang}/search/?q={query}"),
+    ("calendar feed", "/{lang}/events/calendar/"),
+]
+SEARCH_QUERIES = {"en": "policy", "zh-hans": "%E7%A7%91%E6%8A%80%E6%94%BF%E7%AD%96"}  # 科技政策
+SITE_WIDE = [("sitemap", "/sitemap.xml")]
+
+QUERY_COUNTER = """
+import sys, django
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
+for path in sys.argv[1:]:
+    client.get(path)  # warm Wagtail's site caches, as a running server has them
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    print(path, response.status_code, len(queries), len(response.content))
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)  # noqa: S603
+
+
+def wait_for(port, seconds=30):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"gunicorn did not start on port {port}")
+
+
+def fetch(url):
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})  # noqa: S310 (loopback http)
+    with urllib.request.urlopen(request) as response:  # noqa: S310
+        return response.read().decode()
+
+
+def run_wrk(url, duration, connections):
+    output = subprocess.run(  # noqa: S603
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-H", "X-Forwarded-Proto: https", url],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+
+    def percentile(name):
+        match = re.search(rf"\s{name}%\s+([\d.]+)(us|ms|s)\b", output)
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    errors = 0
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
+        errors += int(match.group(1))
+    if match := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
+        errors += sum(int(n) for n in match.groups())
+    return {"rps": rps, "p50_ms": percentile("50"), "p99_ms": percentile("99"), "errors": errors, "requests": requests}
+
+
+class Server:
+    def __init__(self, env, cache_seconds):
+        self.port = free_port()
+        self.env = {**env, "PAGE_CACHE_SECONDS": str(cache_seconds)}
+
+    def __enter__(self):
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                GUNICORN,
+                "casted_site.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                "2",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=self.env,
+        )
+        wait_for(self.port)
+        return f"http://127.0.0.1:{self.port}"
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def targets():
+    for lang in ("en", "zh-hans"):
+        for name, path in PAGES:
+            yield f"{name} ({lang})", path.format(lang=lang, query=SEARCH_QUERIES[lang])
+    yield from SITE_WIDE
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page (default 10)")
+    parser.add_argument("--connections", type=int, default=4, help="concurrent connections (default 4)")
+    parser.add_argument("--json", default=str(ROOT / "bench" / "results.json"), help="where to write the JSON")
+    parser.add_argument("--skip-setup", action="store_true", help="the database is migrated and loaded already")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: apt-get install wrk")
+
+    workdir = Path(tempfile.mkdtemp(prefix="casted-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "casted_site.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "LOG_LEVEL": "ERROR",
+    }
+    database = env["DATABASE_URL"].split("@")[-1]
+    print(f"Database: {database}", file=sys.stderr)
+    if not args.skip_setup:
+        for command in (
+            ["migrate", "--noinput"],
+            ["load_initial_content"],
+            ["update_index"],
+            ["collectstatic", "--noinput"],
+        ):
+            manage(env, *command)
+    else:
+        manage(env, "collectstatic", "--noinput")
+
+    pages = list(targets())
+    counts = subprocess.run(  # noqa: S603
+        [PYTHON, "-c", QUERY_COUNTER, *(path for _name, path in pages)],
+        cwd=ROOT,
+        env={**env, "PAGE_CACHE_SECONDS": "0"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    measured = {line.split()[0]: line.split()[1:] for line in counts if line.strip()}
+
+    results = []
+    with Server(env, cache_seconds=0) as base:
+        home = fetch(base + "/en/")
+        stylesheet = re.search(r'href="(/static/css/site\.[^"]+\.css)"', home).group(1)
+        static = run_wrk(base + stylesheet, args.duration, args.connections)
+        for name, path in pages:
+            status, queries, size = measured[path]
+            row = {"page": name, "path": path, "status": int(status), "queries": int(queries), "html_bytes": int(size)}
+            row["uncached"] = run_wrk(base + path, args.duration, args.connections)
+            results.append(row)
+    with Server(env, cache_seconds=600) as base:
+        for row in results:
+            fetch(base + row["path"])  # the first request fills the cache
+            row["cached"] = run_wrk(base + row["path"], args.duration, args.connections)
+
+    report = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
+        "database": database.split("?")[0] if "sqlite" not in database else "SQLite",
+        "load": f"wrk -t2 -c{args.connections} -d{args.duration}s, gunicorn 2 sync workers, production settings",
+        "static_file": {"path": stylesheet, **static},
+        "pages": results,
+    }
+    Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print_table(report)
+
+
+def print_table(report):
+    print(f"{report['date']} · {report['machine']} · {report['database']} · {report['load']}")
+    header = f"{'page':32} {'queries':>7} {'bytes':>7} {'uncached rps':>12} {'p50 ms':>7} {'p99 ms':>7} {'cached rps':>10} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6}"
+    print(header)
+    print("-" * len(header))
+    for row in report["pages"]:
+        uncached, cached = row["uncached"], row["cached"]
+        print(
+            f"{row['page']:32} {row['queries']:>7} {row['html_bytes']:>7} {uncached['rps']:>12.0f} "
+            f"{uncached['p50_ms']:>7.1f} {uncached['p99_ms']:>7.1f} {cached['rps']:>10.0f} {cached['p50_ms']:>7.1f} "
+            f"{cached['p99_ms']:>7.1f} {uncached['errors'] + cached['errors']:>6}"
+        )
+    static = report["static_file"]
+    print(
+        f"{'static file (ceiling)':32} {'':>7} {'':>7} {static['rps']:>12.0f} {static['p50_ms']:>7.1f} {static['p99_ms']:>7.1f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
