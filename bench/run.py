@@ -6,6 +6,7 @@ table, and writes the same as JSON.
     .venv/bin/python bench/run.py                       # SQLite in a temporary folder
     DATABASE_URL=postgres://postgres@127.0.0.1/bench .venv/bin/python bench/run.py
     .venv/bin/python bench/run.py --duration 10 --connections 4 --json bench/results.json
+    .venv/bin/python bench/run.py --scale 10000,2000,5000     # with synthetic records added first
 
 Needs wrk (apt-get install wrk). The database it is given is migrated and loaded with the initial content."""
 
@@ -45,7 +46,7 @@ PAGES = [
     ("calendar feed", "/{lang}/events/calendar/"),
 ]
 SEARCH_QUERIES = {"en": "policy", "zh-hans": "%E7%A7%91%E6%8A%80%E6%94%BF%E7%AD%96"}  # 科技政策
-SITE_WIDE = [("sitemap", "/sitemap.xml")]
+SITE_WIDE = [("sitemap index", "/sitemap.xml"), ("sitemap, first page", "/sitemap-pages.xml")]
 
 QUERY_COUNTER = """
 import sys, django
@@ -153,6 +154,11 @@ def main():
     parser.add_argument("--connections", type=int, default=4, help="concurrent connections (default 4)")
     parser.add_argument("--json", default=str(ROOT / "bench" / "results.json"), help="where to write the JSON")
     parser.add_argument("--skip-setup", action="store_true", help="the database is migrated and loaded already")
+    parser.add_argument(
+        "--scale",
+        metavar="PROJECTS,PARTNERS,EVENTS",
+        help="add synthetic records first, e.g. 10000,2000,5000 (generate_scale_content; takes minutes)",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
@@ -180,6 +186,21 @@ def main():
             manage(env, *command)
     else:
         manage(env, "collectstatic", "--noinput")
+    if args.scale:
+        projects, partners, events = args.scale.split(",")
+        print(f"Adding {projects} projects, {partners} partners and {events} events…", file=sys.stderr)
+        manage(
+            env,
+            "generate_scale_content",
+            "--projects",
+            projects,
+            "--partners",
+            partners,
+            "--events",
+            events,
+            "--allow-real-content",
+        )
+        manage(env, "update_index")
 
     pages = list(targets())
     counts = subprocess.run(  # noqa: S603
@@ -211,6 +232,7 @@ def main():
         "date": time.strftime("%Y-%m-%d"),
         "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
         "database": database.split("?")[0] if "sqlite" not in database else "SQLite",
+        "synthetic_records": args.scale or "none",
         "load": f"wrk -t2 -c{args.connections} -d{args.duration}s, gunicorn 2 sync workers, production settings",
         "static_file": {"path": stylesheet, **static},
         "pages": results,

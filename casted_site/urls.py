@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
@@ -10,10 +11,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from casted_site.core import views
 from casted_site.core.seo import PageSitemap, robots_txt
 
+SITEMAPS = {"pages": PageSitemap}
+
 urlpatterns = [
     path("", views.language_root_redirect, name="language_root"),
     path("admin/", include(wagtailadmin_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    # A sitemap index, then sitemaps of at most 500 URLs each (a page counts once per language).
+    path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("documents/", include(wagtaildocs_urls)),

@@ -138,9 +138,9 @@ class EventPage(RoutablePageMixin, SectionRecordPage):
     # RoutablePageMixin's own serve_preview would skip the language of the preview.
     serve_preview = BilingualPreviewMixin.serve_preview
 
-    kind = models.CharField(_("kind"), max_length=16, choices=EventKind.choices, blank=True)
-    format = models.CharField(_("format"), max_length=16, choices=EventFormat.choices, blank=True)
-    start_date = models.DateField(_("start date"), null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=EventKind.choices, blank=True, db_index=True)
+    format = models.CharField(_("format"), max_length=16, choices=EventFormat.choices, blank=True, db_index=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True, db_index=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)

@@ -95,7 +95,7 @@ class PartnerPage(SectionRecordPage):
     """A partner institute or organisation. Its projects, MOUs and events are found from their side."""
 
     acronym = models.CharField(_("acronym"), max_length=32, blank=True, help_text=_("For example OECD or NISTEP."))
-    kind = models.CharField(_("kind"), max_length=32, choices=PartnerKind.choices)
+    kind = models.CharField(_("kind"), max_length=32, choices=PartnerKind.choices, db_index=True)
     country = CountryField(
         _("country"), blank=True, help_text=_("Leave empty for an international organisation without one country.")
     )
@@ -256,7 +256,7 @@ class MouPage(SectionRecordPage):
     date_signed = models.DateField(_("date signed"), null=True, blank=True)
     expiry_date = models.DateField(_("expiry date"), null=True, blank=True)
     term = models.CharField(_("term"), max_length=120, blank=True, help_text=_("For example 'five years'."))
-    status = models.CharField(_("status"), max_length=16, choices=MouStatus.choices, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=MouStatus.choices, blank=True, db_index=True)
     scope = RichTextField(_("scope"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
     document = models.ForeignKey(
         "wagtaildocs.Document",

@@ -135,8 +135,8 @@ class ProjectPage(SectionRecordPage):
     research_fields = ParentalManyToManyField(
         ResearchField, verbose_name=_("research fields"), blank=True, related_name="projects"
     )
-    status = models.CharField(_("status"), max_length=16, choices=ProjectStatus.choices, blank=True)
-    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=ProjectStatus.choices, blank=True, db_index=True)
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, db_index=True)
     end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
     casted_role = models.CharField(
         _("CASTED's role"), max_length=200, blank=True, help_text=_("For example 'lead institution' or 'partner'.")

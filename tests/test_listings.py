@@ -176,6 +176,6 @@ def test_view_restricted_pages_are_left_out_everywhere(client):
     PageViewRestriction.objects.create(page=oecd, restriction_type="password", password="secret")
     assert "oecd" not in card_links(get(client, "/en/partners/"), "partners")
     assert "/en/partners/oecd/" not in get(client, "/en/projects/phd-career-survey/")
-    assert b"/partners/oecd/" not in client.get("/sitemap.xml").content
+    assert b"/partners/oecd/" not in client.get("/sitemap-pages.xml").content
     assert "/en/partners/oecd/" not in get(client, "/en/")
     assert "/en/partners/oecd/" not in get(client, "/en/projects/?partner=oecd")

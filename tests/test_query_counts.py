@@ -64,6 +64,7 @@ PAGES = [
     "/{lang}/projects/feed/",
     "/{lang}/events/e0/ical/",
     "/sitemap.xml",
+    "/sitemap-pages.xml",
 ]
 
 

@@ -19,10 +19,34 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
+def sitemap_entries(client):
+    """Every <url> of every sitemap the index at /sitemap.xml names."""
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    urls = []
+    for location in index.iter(f"{SITEMAP}loc"):
+        urls += ET.fromstring(client.get(location.text.replace("http://testserver", "")).content).findall(
+            f"{SITEMAP}url"
+        )
+    return urls
+
+
+def test_sitemap_index_names_paginated_sitemaps(client):
+    from casted_site.core.seo import PageSitemap
+    from tests.factories import make_partner
+
+    for number in range(PageSitemap.limit // 2):
+        make_partner(f"many-{number}")
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    pages = [location.text for location in index.iter(f"{SITEMAP}loc")]
+    assert pages == ["http://testserver/sitemap-pages.xml", "http://testserver/sitemap-pages.xml?p=2"]
+    first = ET.fromstring(client.get("/sitemap-pages.xml").content)
+    assert len(first.findall(f"{SITEMAP}url")) == PageSitemap.limit
+    assert client.get("/sitemap-pages.xml?p=99").status_code == 404
+
+
 def test_sitemap_lists_every_public_page_in_both_languages_with_alternates(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
+    root = ET.Element("all")
+    root.extend(sitemap_entries(client))
     entries = {url.find(f"{SITEMAP}loc").text: url for url in root.findall(f"{SITEMAP}url")}
     public_pages = Page.objects.live().public().filter(depth__gt=1).count()
     assert len(entries) == 2 * public_pages
@@ -37,7 +61,8 @@ def test_sitemap_lists_every_public_page_in_both_languages_with_alternates(clien
 
 def test_sitemap_leaves_out_unpublished_pages(client):
     Page.objects.get(slug_en="phd-career-survey").unpublish()
-    assert b"phd-career-survey" not in client.get("/sitemap.xml").content
+    locations = [url.find(f"{SITEMAP}loc").text for url in sitemap_entries(client)]
+    assert locations and not any("phd-career-survey" in location for location in locations)
 
 
 def test_robots_names_the_sitemap(client):

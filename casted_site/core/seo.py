@@ -15,7 +15,7 @@ class PageSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
-    limit = 5000
+    limit = 500
 
     def items(self):
         return Page.objects.live().filter(not_view_restricted()).filter(depth__gt=1).order_by("path")

@@ -1,0 +1,43 @@
+"""generate_scale_content: synthetic records, clearly marked, refused on a real database unless told."""
+
+from io import StringIO
+
+import pytest
+
+from django.core.management import CommandError, call_command
+
+from wagtail.models import Page
+
+from events.models import EventPage
+from partners.models import MouPage, PartnerPage
+from projects.models import ProjectPage
+
+pytestmark = pytest.mark.django_db
+
+
+def generate(*args):
+    call_command("generate_scale_content", *args, stdout=StringIO())
+
+
+def test_refuses_a_database_with_real_content():
+    with pytest.raises(CommandError, match="holds 38 real records"):
+        generate("--partners", "2")
+    assert not PartnerPage.objects.filter(slug_en__startswith="synthetic-").exists()
+
+
+def test_adds_marked_records_linked_to_each_other_and_removes_only_them(client):
+    generate("--partners", "4", "--projects", "6", "--events", "5", "--mous", "2", "--allow-real-content")
+    synthetic = Page.objects.filter(slug_en__startswith="synthetic-")
+    assert synthetic.count() == 17
+    assert all(
+        page.title_en.startswith("[Synthetic]") and page.title_zh_hans.startswith("[合成数据]") for page in synthetic
+    )
+    assert all(
+        project.project_partners.exists() for project in ProjectPage.objects.filter(slug_en__startswith="synthetic-")
+    )
+    assert client.get("/zh-hans/projects/synthetic-project-000001/").status_code == 200
+    generate("--partners", "1", "--allow-real-content")
+    assert PartnerPage.objects.filter(slug_en="synthetic-partner-000005").exists()
+    generate("--remove")
+    assert not Page.objects.filter(slug_en__startswith="synthetic-").exists()
+    assert ProjectPage.objects.count() == 5 and MouPage.objects.count() == 5 and EventPage.objects.count() == 11
