@@ -90,13 +90,10 @@ def fetch(url):
         return response.read().decode()
 
 
-def run_wrk(url, duration, connections):
-    output = subprocess.run(  # noqa: S603
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-H", "X-Forwarded-Proto: https", url],  # noqa: S607
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+def run_wrk(url, duration, connections, script=None):
+    extra = ["-s", str(script)] if script else []
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-H", "X-Forwarded-Proto: https"]
+    output = subprocess.run([*command, *extra, url], capture_output=True, text=True, check=True).stdout  # noqa: S603
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     requests = int(re.search(r"(\d+) requests in", output).group(1))
 
@@ -111,6 +108,43 @@ def run_wrk(url, duration, connections):
     if match := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
         errors += sum(int(n) for n in match.groups())
     return {"rps": rps, "p50_ms": percentile("50"), "p99_ms": percentile("99"), "errors": errors, "requests": requests}
+
+
+LIGHTHOUSE_PAGES = ["/{lang}/", "/{lang}/partners/", "/{lang}/projects/phd-career-survey/"]
+LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def run_lighthouse(base):
+    """Lighthouse scores (0-100) and first-visit bytes, with Debian's Chromium; installs lighthouse into bench/."""
+    binary = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=ROOT / "bench", check=True)  # noqa: S607
+    scores = []
+    for lang in ("en", "zh-hans"):
+        for template in LIGHTHOUSE_PAGES:
+            path = template.format(lang=lang)
+            result = subprocess.run(  # noqa: S603
+                [
+                    str(binary),
+                    base + path,
+                    "--output=json",
+                    "--quiet",
+                    f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+                    '--extra-headers={"X-Forwarded-Proto": "https"}',
+                    "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking "
+                    "--disable-component-update --disable-sync",
+                ],
+                env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            report = json.loads(result.stdout)
+            row = {"path": path}
+            row.update({name: round(report["categories"][name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES})
+            row["first_visit_bytes"] = report["audits"]["total-byte-weight"]["numericValue"]
+            scores.append(row)
+    return scores
 
 
 class Server:
@@ -154,6 +188,16 @@ def main():
     parser.add_argument("--connections", type=int, default=4, help="concurrent connections (default 4)")
     parser.add_argument("--json", default=str(ROOT / "bench" / "results.json"), help="where to write the JSON")
     parser.add_argument("--skip-setup", action="store_true", help="the database is migrated and loaded already")
+    parser.add_argument(
+        "--lighthouse",
+        action="store_true",
+        help="also score home, a listing and a detail page in both languages with Lighthouse (npm, Debian's Chromium)",
+    )
+    parser.add_argument(
+        "--soak",
+        action="store_true",
+        help="also run 50 concurrent clients for 60 s against a mix of pages (bench/mix.lua), with the page cache",
+    )
     parser.add_argument(
         "--scale",
         metavar="PROJECTS,PARTNERS,EVENTS",
@@ -227,6 +271,8 @@ def main():
         for row in results:
             fetch(base + row["path"])  # the first request fills the cache
             row["cached"] = run_wrk(base + row["path"], args.duration, args.connections)
+        soak = run_wrk(base, 60, 50, ROOT / "bench" / "mix.lua") if args.soak else None
+        lighthouse = run_lighthouse(base) if args.lighthouse else None
 
     report = {
         "date": time.strftime("%Y-%m-%d"),
@@ -236,6 +282,8 @@ def main():
         "load": f"wrk -t2 -c{args.connections} -d{args.duration}s, gunicorn 2 sync workers, production settings",
         "static_file": {"path": stylesheet, **static},
         "pages": results,
+        "soak": soak and {"clients": 50, "seconds": 60, "mix": "bench/mix.lua", **soak},
+        "lighthouse": lighthouse,
     }
     Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print_table(report)
