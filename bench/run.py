@@ -217,6 +217,9 @@ def main():
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
         "LOG_LEVEL": "ERROR",
+        # Loopback has no TLS proxy: requests carry X-Forwarded-Proto, and what cannot (Lighthouse's own
+        # robots.txt fetch) must not be redirected to an https that is not there.
+        "SECURE_SSL_REDIRECT": "false",
     }
     database = env["DATABASE_URL"].split("@")[-1]
     print(f"Database: {database}", file=sys.stderr)

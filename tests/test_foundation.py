@@ -128,3 +128,13 @@ def test_unprefixed_page_path_redirects_into_a_language(client):
 @override_settings(DEBUG=False)
 def test_admin_login_page_answers(client):
     assert client.get("/admin/login/").status_code == 200
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "28 November 2026"), ("zh-hans", "2026年11月28日")])
+def test_dates_read_as_the_visitors_language_writes_them(language, expected):
+    import datetime
+
+    from django.utils.formats import date_format
+
+    with translation.override(language):
+        assert date_format(datetime.date(2026, 11, 28), "DATE_FORMAT") == expected

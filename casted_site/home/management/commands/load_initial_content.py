@@ -18,8 +18,6 @@ from events.models import EventIndexPage, EventPage
 from partners.models import MouIndexPage, MouPage, PartnerIndexPage, PartnerPage
 from projects.models import ProjectIndexPage, ProjectPage, ProjectPartner, ResearchField
 
-LANGUAGE_SUFFIXES = ("en", "zh_hans")
-
 
 def paragraphs(*sentences):
     """[(en, zh), …] -> ("<p>en</p>…", "<p>zh</p>…"), each sentence a paragraph, HTML-escaped."""
