@@ -308,6 +308,17 @@ def print_table(report):
     print(
         f"{'static file (ceiling)':32} {'':>7} {'':>7} {static['rps']:>12.0f} {static['p50_ms']:>7.1f} {static['p99_ms']:>7.1f}"
     )
+    if report.get("soak"):
+        soak = report["soak"]
+        print(
+            f"soak: 50 clients for 60 s on a mix of pages (page cache on): {soak['rps']:.0f} req/s, "
+            f"p50 {soak['p50_ms']:.1f} ms, p99 {soak['p99_ms']:.1f} ms, {soak['requests']} requests, {soak['errors']} errors"
+        )
+    for row in report.get("lighthouse") or []:
+        print(
+            f"lighthouse {row['path']:38} performance {row['performance']:>3}, accessibility {row['accessibility']:>3}, "
+            f"best practices {row['best-practices']:>3}, SEO {row['seo']:>3}, first visit {row['first_visit_bytes']:,.0f} B"
+        )
 
 
 if __name__ == "__main__":
