@@ -1,5 +1,6 @@
 import pytest
 
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -24,3 +25,9 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The database is rolled back after each test; the cache must not remember what it held."""
+    cache.clear()

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from casted_site.core.page_cache import generation, page_cache
 from casted_site.core.translation_report import (
     MissingTranslationsReportView,
     missing_translations,
@@ -47,15 +48,24 @@ class MissingTranslationsPanel(Component):
     order = 90
 
     def get_context_data(self, parent_context):
-        missing = list(missing_translations().values()) + [
-            languages for _s, languages in snippets_missing_translations()
-        ]
+        return {**dashboard_counts(), "url": reverse("missing_translations")}
+
+
+def dashboard_counts():
+    """Counting loads every page, so the dashboard keeps the count for a few minutes; publishing, unpublishing,
+    moving, deleting or saving a snippet renews it at once (it shares the page cache's generation)."""
+
+    def count():
+        page_languages = list(missing_translations().values())
+        snippet_languages = [languages for _snippet, languages in snippets_missing_translations()]
+        missing = page_languages + snippet_languages
         return {
             "count": len(missing),
             "chinese": sum("zh_hans" in languages for languages in missing),
             "english": sum("en" in languages for languages in missing),
-            "url": reverse("missing_translations"),
         }
+
+    return page_cache().get_or_set(f"missing-translations:{generation()}", count, timeout=300)
 
 
 @hooks.register("construct_homepage_panels")
