@@ -138,3 +138,23 @@ def test_dates_read_as_the_visitors_language_writes_them(language, expected):
 
     with translation.override(language):
         assert date_format(datetime.date(2026, 11, 28), "DATE_FORMAT") == expected
+
+
+def test_routing_finds_a_child_by_its_slug_in_one_query_not_by_loading_every_sibling():
+    from django.apps import apps
+
+    from casted_site.core.models import route_by_indexed_slug
+
+    for app_label in ("home", "projects", "partners", "events"):
+        for model in apps.get_app_config(app_label).get_models():
+            if issubclass(model, Page):
+                assert model.route is route_by_indexed_slug, model
+
+
+def test_a_chinese_url_falls_back_to_the_english_slug_only_where_there_is_no_chinese_one(client):
+    projects = Page.objects.get(slug_en="projects").specific
+    assert client.get("/zh-hans/projects/phd-career-survey/").status_code == 200  # no Chinese slug of its own
+    projects.slug_zh_hans = "xiangmu"
+    projects.save_revision().publish()
+    assert client.get("/zh-hans/xiangmu/phd-career-survey/").status_code == 200
+    assert client.get("/zh-hans/projects/phd-career-survey/").status_code == 404

@@ -7,6 +7,16 @@ class CoreConfig(AppConfig):
     verbose_name = "Site-wide pieces"
 
     def ready(self):
+        from django.apps import apps
+
+        from wagtail.models import Page
+
         from casted_site.core import signals
+        from casted_site.core.models import route_by_indexed_slug
 
         signals.connect()
+        # After wagtail-modeltranslation (listed earlier) has set its own route on every page model.
+        for app_label in ("home", "projects", "partners", "events"):
+            for model in apps.get_app_config(app_label).get_models():
+                if issubclass(model, Page):
+                    model.route = route_by_indexed_slug

@@ -2,9 +2,11 @@
 
 from django.conf import settings
 from django.db import models
+from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -25,6 +27,37 @@ class BilingualPreviewMixin:
         translation.activate(language)
         request.LANGUAGE_CODE = language
         return super().serve_preview(request, mode_name)
+
+
+def route_by_indexed_slug(self, request, path_components):
+    """Page.route that finds the child a URL names with one indexed query. wagtail-modeltranslation's own route
+    (set on every translated page model) loads every child page and compares slugs in Python, which grows with
+    the section; CoreConfig.ready puts this one back on our page models."""
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+    from wagtail.url_routing import RouteResult
+    from wagtail_modeltranslation.patch_wagtailadmin import _new_route
+
+    if not path_components:
+        return _new_route(self, request, path_components)  # this page itself, or its routable index view
+    child = child_by_slug(self, path_components[0])
+    if child is not None:
+        return child.specific.route(request, path_components[1:])
+    if isinstance(self, RoutablePageMixin) and self.live:
+        view, args, kwargs = self.resolve_subpage("/" + "/".join(path_components) + "/")  # or Http404
+        return RouteResult(self, args=(view, args, kwargs))
+    raise Http404
+
+
+def child_by_slug(page, slug):
+    """The child with this slug in the active language, or with this English slug where it has no slug of its own
+    in the active language (the English fallback)."""
+    field = build_localized_fieldname("slug", translation.get_language() or settings.LANGUAGE_CODE)
+    children = page.get_children()
+    child = children.filter(**{field: slug}).first()
+    if child is None and field != "slug_en":
+        no_own_slug = models.Q(**{f"{field}__isnull": True}) | models.Q(**{field: ""})
+        child = children.filter(no_own_slug, slug_en=slug).first()
+    return child
 
 
 class SectionIndexPage(BilingualPreviewMixin, Page):
