@@ -142,7 +142,13 @@ def filter_listing(request, queryset, facets, per_page=12):
             for value, label, count in counted
         ]
 
-    paginator = Paginator(narrowed, per_page)
-    page = paginator.get_page(request.GET.get("page"))
-    page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
-    return Listing(page=page, facets=facets, ignored=ignored, selected_count=len(valid), total=paginator.count)
+    page = paginate(narrowed, per_page, request.GET.get("page"))
+    return Listing(page=page, facets=facets, ignored=ignored, selected_count=len(valid), total=page.paginator.count)
+
+
+def paginate(items, per_page, number):
+    """A page as Django's paginator intends (not a number: the first; past the end: the last), with the elided
+    range of page numbers that includes/pagination.html shows."""
+    page = Paginator(items, per_page).get_page(number)
+    page.elided_range = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    return page

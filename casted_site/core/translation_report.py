@@ -30,12 +30,13 @@ def checked_fields(model):
     return [name for name in CHECKED_FIELDS if name in translated]
 
 
-def languages_missing(page):
+def languages_missing(record, fields, names=("title", "name")):
+    """The languages of a record lacking a text the other language has; an empty title or name always counts."""
     missing = []
     for language, other in (("en", "zh_hans"), ("zh_hans", "en")):
-        for name in checked_fields(type(page)):
-            mine, theirs = has_text(getattr(page, f"{name}_{language}")), has_text(getattr(page, f"{name}_{other}"))
-            if not mine and (theirs or name == "title"):
+        for name in fields:
+            mine, theirs = has_text(getattr(record, f"{name}_{language}")), has_text(getattr(record, f"{name}_{other}"))
+            if not mine and (theirs or name in names):
                 missing.append(language)
                 break
     return missing
@@ -44,7 +45,7 @@ def languages_missing(page):
 def missing_translations():
     """{page id: ["en" and/or "zh_hans"]} for every page of the site lacking a language."""
     pages = Page.objects.filter(depth__gt=1).specific()
-    return {page.pk: missing for page in pages if (missing := languages_missing(page))}
+    return {page.pk: missing for page in pages if (missing := languages_missing(page, checked_fields(type(page))))}
 
 
 SNIPPETS_SECTION = "snippets"
@@ -96,16 +97,8 @@ def snippets_missing_translations():
     """[(snippet, ["en" and/or "zh_hans"])] for the translated snippets (research fields) lacking a language."""
     from projects.models import ResearchField
 
-    rows = []
-    for snippet in ResearchField.objects.all():
-        missing = [
-            language
-            for language, other in (("en", "zh_hans"), ("zh_hans", "en"))
-            if not has_text(getattr(snippet, f"name_{language}"))
-        ]
-        if missing:
-            rows.append((snippet, missing))
-    return rows
+    snippets = ResearchField.objects.all()
+    return [(snippet, missing) for snippet in snippets if (missing := languages_missing(snippet, ["name"]))]
 
 
 class MissingTranslationsReportView(ReportView):

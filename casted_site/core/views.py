@@ -4,7 +4,6 @@ from collections import Counter
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.loader import render_to_string
@@ -17,6 +16,7 @@ from django.views import defaults
 
 from wagtail.models import Page
 
+from casted_site.core.listing import paginate
 from casted_site.core.models import not_view_restricted
 from casted_site.core.search import segment
 
@@ -90,10 +90,9 @@ def search(request):
         if chosen_kind not in counts:
             chosen_kind = ""
         selected_ids = [pk for pk, kind in matches if not chosen_kind or kind == chosen_kind]
-        page = Paginator(selected_ids, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page = paginate(selected_ids, SEARCH_RESULTS_PER_PAGE, request.GET.get("page"))
         by_id = {result.pk: result for result in Page.objects.filter(pk__in=page.object_list).specific()}
         page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
-        page.elided_range = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
         kind_labels = {key: label for key, label, _model in kinds}
         for result in page.object_list:
             result.kind_label = kind_labels[model_kind[result.content_type_id]]
