@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
         from wagtail.models import Page
 
         from casted_site.core import signals
-        from casted_site.core.models import route_by_indexed_slug
+        from casted_site.core.models import route_by_indexed_slug, view_restrictions_in_one_query
 
         signals.connect()
         # After wagtail-modeltranslation (listed earlier) has set its own route on every page model.
@@ -20,3 +20,4 @@ class CoreConfig(AppConfig):
             for model in apps.get_app_config(app_label).get_models():
                 if issubclass(model, Page):
                     model.route = route_by_indexed_slug
+                    model.get_view_restrictions = view_restrictions_in_one_query

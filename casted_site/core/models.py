@@ -50,9 +50,11 @@ def route_by_indexed_slug(self, request, path_components):
 
 def child_by_slug(page, slug):
     """The child with this slug in the active language, or with this English slug where it has no slug of its own
-    in the active language (the English fallback)."""
+    in the active language (the English fallback). Where the page allows one type of child only (a section's
+    records), the child comes from that model at once, without a second query for its specific page."""
     field = build_localized_fieldname("slug", translation.get_language() or settings.LANGUAGE_CODE)
-    children = page.get_children()
+    child_models = page.specific_class.allowed_subpage_models()
+    children = child_models[0].objects.child_of(page) if len(child_models) == 1 else page.get_children()
     child = children.filter(**{field: slug}).first()
     if child is None and field != "slug_en":
         no_own_slug = models.Q(**{f"{field}__isnull": True}) | models.Q(**{field: ""})
@@ -103,6 +105,17 @@ class SectionRecordPage(BilingualPreviewMixin, ChineseSearchMixin, Page):
 
     class Meta:
         abstract = True
+
+
+def view_restrictions_in_one_query(self):
+    """Page.get_view_restrictions in one query: the restrictions on this page, its ancestors (their paths are
+    prefixes of its own) and the pages any of them is an alias of. Wagtail's own loads the ancestors first, in a
+    query of its own, on every page served."""
+    from wagtail.models import PageViewRestriction
+
+    paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
+    alias_sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of")
+    return PageViewRestriction.objects.filter(models.Q(page__path__in=paths) | models.Q(page__in=alias_sources))
 
 
 def not_view_restricted():
