@@ -1,7 +1,7 @@
 from django_countries.fields import CountryField
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -105,7 +105,10 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
                 "year",
                 _("Year"),
                 lambda qs: (
-                    [year] for year in qs.filter(start_date__isnull=False).values_list("start_date__year", flat=True)
+                    ([year], n)
+                    for year, n in qs.filter(start_date__isnull=False)
+                    .values_list("start_date__year")
+                    .annotate(n=Count("pk"))
                 ),
                 apply=lambda qs, year: qs.filter(start_date__year=int(year)),
             ),

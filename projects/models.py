@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.db.models import Count
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -116,10 +117,12 @@ class ProjectIndexPage(RoutablePageMixin, SectionIndexPage):
 
 
 def project_years(queryset):
-    """The years each dated project ran: from its start to its end, or to this year while it has none."""
+    """The years the dated projects ran (from start to end, or to this year while they have none), and how many
+    projects ran over each such span."""
     this_year = timezone.localdate().year
-    for start, end in queryset.filter(start_year__isnull=False).values_list("start_year", "end_year"):
-        yield range(start, (end or this_year) + 1)
+    spans = queryset.filter(start_year__isnull=False).values_list("start_year", "end_year").annotate(n=Count("pk"))
+    for start, end, n in spans:
+        yield range(start, (end or this_year) + 1), n
 
 
 def active_in_year(queryset, year):

@@ -84,7 +84,9 @@ class RelatedFacet(Facet):
 
 
 class ValueFacet(Facet):
-    """Options computed in Python from one column, such as the years of a date."""
+    """Options computed in Python from grouped columns, such as the years of a date. values_of(queryset) gives,
+    for each group of records that share their values, those values and how many records the group holds: the
+    database groups the records, so the rows read do not grow with their number."""
 
     def __init__(self, param, label, values_of, apply, label_of=str, reverse=True):
         super().__init__(param, label)
@@ -95,8 +97,9 @@ class ValueFacet(Facet):
 
     def option_counts(self, queryset):
         counts = Counter()
-        for record_values in self.values_of(queryset.order_by()):
-            counts.update(set(record_values))
+        for values, n in self.values_of(queryset.order_by()):
+            for value in set(values):
+                counts[value] += n
         return [(str(value), self.label_of(value), n) for value, n in sorted(counts.items(), reverse=self.reverse)]
 
     def apply(self, queryset, value):
