@@ -114,3 +114,45 @@ def test_a_response_that_sets_a_cookie_is_not_cacheable():
     assert is_cacheable_response(response)
     response.set_cookie("anything", "1")
     assert not is_cacheable_response(response)
+
+
+def test_the_cached_menu_home_and_site_follow_publishing_with_the_page_cache_off(client):
+    """The site, its home page and the menu's sections come from the cache even when pages do not; publishing
+    must refresh them at once."""
+    from casted_site.home.models import HomePage
+    from projects.models import ProjectIndexPage
+
+    assert 'href="/en/projects/">Cooperative research projects</a>' in client.get("/en/partners/").content.decode()
+    with translation.override("en"):
+        section = ProjectIndexPage.objects.get()
+        section.title = "Joint studies"
+        section.summary = "Freshly summarised."
+        section.save_revision().publish()
+        home = HomePage.objects.get()
+        home.intro = "<p>A freshly published introduction.</p>"
+        home.save_revision().publish()
+    partners = client.get("/en/partners/").content.decode()
+    assert 'href="/en/projects/">Joint studies</a>' in partners
+    home_page = client.get("/en/").content.decode()
+    assert "A freshly published introduction." in home_page
+    assert "Joint studies" in home_page and "Freshly summarised." in home_page
+    project = client.get("/en/projects/phd-career-survey/").content.decode()
+    assert '<a href="/en/projects/">Joint studies</a>' in project  # the breadcrumbs
+
+
+def test_view_restrictions_on_a_page_or_its_section_still_hold(client):
+    """Page.get_view_restrictions is replaced by a one-query version: a restriction on the page or on any
+    ancestor still asks for the password."""
+    from wagtail.models import PageViewRestriction
+
+    from partners.models import MouIndexPage
+
+    oecd = PartnerPage.objects.get(slug_en="oecd")
+    restriction = PageViewRestriction.objects.create(page=oecd, restriction_type="password", password="secret")
+    response = client.get("/en/partners/oecd/")
+    assert response.status_code == 200 and 'name="password"' in response.content.decode()
+    assert "Organisation for Economic" not in response.content.decode()
+    restriction.delete()
+    PageViewRestriction.objects.create(page=MouIndexPage.objects.get(), restriction_type="password", password="x")
+    assert 'name="password"' in client.get("/en/mous/mou-nistep/").content.decode()
+    assert 'name="password"' not in client.get("/en/partners/oecd/").content.decode()

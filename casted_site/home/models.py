@@ -10,6 +10,7 @@ from wagtail.models import Page
 from casted_site.core.blocks import BodyBlock
 from casted_site.core.models import BilingualPreviewMixin, not_view_restricted
 from casted_site.core.seo import casted_organisation
+from casted_site.core.templatetags.site_tags import site_sections
 
 
 class HomePage(BilingualPreviewMixin, Page):
@@ -45,7 +46,7 @@ class HomePage(BilingualPreviewMixin, Page):
         from projects.models import ProjectPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().filter(not_view_restricted()).specific()
+        _home, context["sections"] = site_sections(request)
         live = {
             model: model.objects.live().filter(not_view_restricted())
             for model in (ProjectPage, PartnerPage, MouPage, EventPage)

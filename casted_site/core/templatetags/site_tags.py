@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
 from casted_site.core.models import not_view_restricted
+from casted_site.core.page_cache import cached_content
 
 register = template.Library()
 
@@ -51,14 +52,33 @@ def language_versions(context):
     return versions
 
 
+def menu_entry(page, request):
+    return {
+        "pk": page.pk,
+        "path": page.path,
+        "depth": page.depth,
+        "title": page.title,
+        "url": page.get_url(request),
+        "summary": getattr(page, "summary", ""),
+    }
+
+
 def site_sections(request):
-    """The site's root page and its sections shown in menus, fetched once per request for the menu and the
-    breadcrumbs alike."""
+    """The site's home page and the sections shown in menus, as title, URL, summary and place in the tree. Every
+    page shows them, so they are built once per site and language and kept until anything is published again."""
     if not hasattr(request, "_site_sections"):
         site = Site.find_for_request(request)
-        root = site.root_page if site else None
-        sections = list(root.get_children().live().filter(not_view_restricted()).in_menu()) if root else []
-        request._site_sections = (root, sections)
+
+        def build():
+            root = site.root_page
+            sections = root.get_children().live().filter(not_view_restricted()).in_menu().specific()
+            return [menu_entry(page, request) for page in (root, *sections)]
+
+        if site is None:
+            request._site_sections = (None, [])
+        else:
+            root, *sections = cached_content(f"site-sections:{site.pk}:{translation.get_language()}", build)
+            request._site_sections = (root, sections)
     return request._site_sections
 
 
@@ -68,9 +88,14 @@ def main_menu(context):
     request = context["request"]
     page = context.get("page")
     _root, sections = site_sections(request)
-    for section in sections:
-        section.is_current = isinstance(page, Page) and page.path.startswith(section.path)
-    return {"sections": sections, "request": request}
+    current_path = page.path if isinstance(page, Page) else None
+    return {
+        "sections": [
+            {**section, "is_current": bool(current_path and current_path.startswith(section["path"]))}
+            for section in sections
+        ],
+        "request": request,
+    }
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -80,13 +105,13 @@ def breadcrumbs(context):
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": []}
     root, sections = site_sections(request)
-    section = next((section for section in sections if page.path.startswith(section.path)), None)
+    section = next((section for section in sections if page.path.startswith(section["path"])), None)
     if root is not None and page.depth == 3:
         ancestors = [root]
-    elif root is not None and page.depth == 4 and section is not None and section.pk != page.pk:
+    elif root is not None and page.depth == 4 and section is not None and section["pk"] != page.pk:
         ancestors = [root, section]
     else:  # deeper pages, or a section left out of the menu
-        ancestors = page.get_ancestors().filter(depth__gt=1)
+        ancestors = [menu_entry(ancestor, request) for ancestor in page.get_ancestors().filter(depth__gt=1)]
     return {"ancestors": ancestors, "page": page, "request": request}
 
 
