@@ -151,6 +151,31 @@ def test_routing_finds_a_child_by_its_slug_in_one_query_not_by_loading_every_sib
                 assert model.route is route_by_indexed_slug, model
 
 
+def test_a_slug_a_sibling_has_in_either_language_is_refused_by_an_indexed_check():
+    """wagtail-modeltranslation's check loaded every sibling on each save; ours asks the database, with the same
+    answers, including a Chinese slug that falls back to a sibling's English one."""
+    from django.core.exceptions import ValidationError
+
+    from wagtail_modeltranslation import patch_wagtailadmin
+
+    from casted_site.core.models import slug_clashes_by_indexed_query
+    from tests.factories import make_partner
+
+    assert patch_wagtailadmin._validate_slugs is slug_clashes_by_indexed_query
+    make_partner("alpha", slug_zh_hans="jia")
+    make_partner("beta")  # no Chinese slug: in Chinese its URL uses "beta"
+    for slugs, refused_field in (
+        ({"slug_zh_hans": "new-one"}, "slug_en"),  # slug= "alpha" below
+        ({"slug": "new-two", "slug_zh_hans": "jia"}, "slug_zh_hans"),
+        ({"slug": "new-three", "slug_zh_hans": "beta"}, "slug_zh_hans"),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            make_partner(**{"slug": "alpha", **slugs})
+        assert refused_field in refused.value.message_dict
+    make_partner("gamma", slug_zh_hans="")  # falls back to "gamma", which no sibling has
+    assert Page.objects.filter(slug_en="gamma").exists()
+
+
 def test_a_chinese_url_falls_back_to_the_english_slug_only_where_there_is_no_chinese_one(client):
     projects = Page.objects.get(slug_en="projects").specific
     assert client.get("/zh-hans/projects/phd-career-survey/").status_code == 200  # no Chinese slug of its own

@@ -10,11 +10,19 @@ class CoreConfig(AppConfig):
         from django.apps import apps
 
         from wagtail.models import Page
+        from wagtail_modeltranslation import patch_wagtailadmin
 
         from casted_site.core import signals
-        from casted_site.core.models import route_by_indexed_slug, view_restrictions_in_one_query
+        from casted_site.core.models import (
+            route_by_indexed_slug,
+            slug_clashes_by_indexed_query,
+            view_restrictions_in_one_query,
+        )
 
         signals.connect()
+        # wagtail-modeltranslation checks slugs on save by loading every sibling; its patched clean methods look
+        # this function up by name, so replacing it replaces the check everywhere.
+        patch_wagtailadmin._validate_slugs = slug_clashes_by_indexed_query
         # After wagtail-modeltranslation (listed earlier) has set its own route on every page model.
         for app_label in ("home", "projects", "partners", "events"):
             for model in apps.get_app_config(app_label).get_models():

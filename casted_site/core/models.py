@@ -107,6 +107,28 @@ class SectionRecordPage(BilingualPreviewMixin, ChineseSearchMixin, Page):
         abstract = True
 
 
+def slug_clashes_by_indexed_query(page):
+    """wagtail-modeltranslation's check, when a page is saved, that no sibling has its slug in any language (or
+    falls back to the same English slug), in one query per language. Its own loads every sibling page: with
+    10,000 projects each save took half a second. CoreConfig.ready puts this one in its place."""
+    if page.depth is None or page.depth <= 1:
+        return {}
+    siblings = page.get_siblings(inclusive=False)
+    fallback = build_localized_fieldname("slug", settings.LANGUAGE_CODE)
+    errors = {}
+    for language, _name in settings.LANGUAGES:
+        field = build_localized_fieldname("slug", language)
+        with translation.override(language):
+            slug = page.slug  # this language's slug, or the English one it falls back to
+        clash = models.Q(**{field: slug})
+        if field != fallback:
+            no_own_slug = models.Q(**{f"{field}__isnull": True}) | models.Q(**{field: ""})
+            clash |= no_own_slug & models.Q(**{fallback: slug})
+        if siblings.filter(clash).exists():
+            errors[field] = _("This slug is already in use")
+    return errors
+
+
 def view_restrictions_in_one_query(self):
     """Page.get_view_restrictions in one query: the restrictions on this page, its ancestors (their paths are
     prefixes of its own) and the pages any of them is an alias of. Wagtail's own loads the ancestors first, in a
