@@ -1,12 +1,21 @@
 """When the database is unreachable: a 503 in the visitor's language with Retry-After, never a stack trace, and
 recovery without a restart. /healthz tells load balancers."""
 
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
 from unittest import mock
 
 import pytest
 
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
+
+from tests.test_production_server import BIN, ROOT, fetch, free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +61,123 @@ def test_other_errors_still_get_the_500_page(client_without_exceptions):
         response = client_without_exceptions.get("/zh-hans/")
     assert response.status_code == 500
     assert "服务器出错了" in response.content.decode()
+
+
+class TcpProxy:
+    """A local port forwarded to PostgreSQL. Closing it is what a stopped database server looks like to the site:
+    new connections are refused and open ones are cut. Opening it again on the same port brings the server back."""
+
+    def __init__(self, target_port):
+        self.target_port = target_port
+        self.port = free_port()
+        self.sockets = []
+
+    def open(self):
+        self.listener = socket.create_server(("127.0.0.1", self.port))
+        threading.Thread(target=self.accept, args=(self.listener,), daemon=True).start()
+
+    def accept(self, listener):
+        while True:
+            try:
+                client, _address = listener.accept()
+            except OSError:
+                return  # closed
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            self.sockets += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self.pump, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def pump(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, sink):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def close(self):
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread, or the port stays open
+        self.listener.close()
+        for sock in self.sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
+        self.sockets = []
+
+
+@pytest.fixture
+def site_behind_a_database_proxy(tmp_path):
+    """The production settings under gunicorn, reaching this run's PostgreSQL test database through TcpProxy."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a database server to cut off: this runs when the tests run on PostgreSQL, as CI's second run does")
+    database = connection.settings_dict
+    proxy = TcpProxy(int(database["PORT"] or 5432))
+    proxy.open()
+    credentials = database["USER"] + (f":{database['PASSWORD']}" if database["PASSWORD"] else "")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "casted_site.settings.production",
+        "SECRET_KEY": "outage-test-" + "k" * 60,
+        "ALLOWED_HOSTS": "casted.example.org",
+        "DATABASE_URL": f"postgres://{credentials}@127.0.0.1:{proxy.port}/{database['NAME']}",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "PAGE_CACHE_SECONDS": "600",
+        "REDIS_URL": "",
+    }
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--noinput"], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+    port = free_port()
+    with open(tmp_path / "gunicorn.log", "wb") as log:
+        server = subprocess.Popen(  # noqa: S603
+            [str(BIN / "gunicorn"), "casted_site.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        wait_for_port(port)
+        yield f"http://127.0.0.1:{port}", proxy
+        server.terminate()
+        server.wait(timeout=10)
+        proxy.close()
+
+
+def wait_for_port(port):
+    for _ in range(150):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"nothing listens on {port}")
+
+
+def test_a_real_database_outage_gives_503s_and_cached_pages_then_recovers_without_a_restart(
+    site_behind_a_database_proxy,
+):
+    base, proxy = site_behind_a_database_proxy
+    assert fetch(base, "/healthz")[0] == 200
+    assert fetch(base, "/en/partners/")[0] == 200  # now in the page cache
+
+    proxy.close()  # the database server is gone: connections cut, port closed
+    status, headers, html = fetch(base, "/zh-hans/mous/")
+    assert status == 503 and headers["Retry-After"] == "30"
+    assert "暂时无法访问" in html and "Traceback" not in html
+    status, headers, html = fetch(base, "/en/events/")
+    assert status == 503 and "temporarily unavailable" in html
+    assert fetch(base, "/healthz")[0] == 503
+    status, headers, _html = fetch(base, "/en/partners/")
+    assert status == 200 and headers["X-Page-Cache"] == "hit"
+
+    proxy.open()  # the database is back on the same port: no restart
+    assert fetch(base, "/healthz")[0] == 200
+    status, _headers, html = fetch(base, "/zh-hans/mous/")
+    assert status == 200 and "合作备忘录" in html
