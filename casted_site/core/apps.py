@@ -16,7 +16,7 @@ class CoreConfig(AppConfig):
         from casted_site.core.models import (
             route_by_indexed_slug,
             slug_clashes_by_indexed_query,
-            view_restrictions_in_one_query,
+            view_restrictions_where_there_are_any,
         )
 
         signals.connect()
@@ -28,4 +28,5 @@ class CoreConfig(AppConfig):
             for model in apps.get_app_config(app_label).get_models():
                 if issubclass(model, Page):
                     model.route = route_by_indexed_slug
-                    model.get_view_restrictions = view_restrictions_in_one_query
+                    model.route_children_from_cache = getattr(model, "route_children_from_cache", False)
+                    model.get_view_restrictions = view_restrictions_where_there_are_any

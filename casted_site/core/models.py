@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from casted_site.core.page_cache import cached_content
 from casted_site.core.search import ChineseSearchMixin
 
 
@@ -53,6 +54,8 @@ def child_by_slug(page, slug):
     in the active language (the English fallback). Where the page allows one type of child only (a section's
     records), the child comes from that model at once, without a second query for its specific page."""
     field = build_localized_fieldname("slug", translation.get_language() or settings.LANGUAGE_CODE)
+    if page.route_children_from_cache:
+        return cached_children_by_slug(page, field).get(slug)
     child_models = page.specific_class.allowed_subpage_models()
     children = child_models[0].objects.child_of(page) if len(child_models) == 1 else page.get_children()
     child = children.filter(**{field: slug}).first()
@@ -60,6 +63,16 @@ def child_by_slug(page, slug):
         no_own_slug = models.Q(**{f"{field}__isnull": True}) | models.Q(**{field: ""})
         child = children.filter(no_own_slug, slug_en=slug).first()
     return child
+
+
+def cached_children_by_slug(page, field):
+    """A page's children (specific pages) by their slug in one language, kept in the cache until anything is
+    published, moved or deleted: for the home page, whose few children every URL passes through."""
+
+    def build():
+        return {getattr(child, field) or child.slug_en: child for child in page.get_children().specific()}
+
+    return cached_content(f"children:{page.pk}:{field}", build)
 
 
 class SectionIndexPage(BilingualPreviewMixin, Page):
@@ -129,15 +142,29 @@ def slug_clashes_by_indexed_query(page):
     return errors
 
 
-def view_restrictions_in_one_query(self):
-    """Page.get_view_restrictions in one query: the restrictions on this page, its ancestors (their paths are
-    prefixes of its own) and the pages any of them is an alias of. Wagtail's own loads the ancestors first, in a
-    query of its own, on every page served."""
+def view_restrictions_where_there_are_any(self):
+    """Page.get_view_restrictions, asking the database only where a restriction can apply: a page that is not
+    under a restricted page, nor under an alias of one, has none, and those pages' paths (few, on a public site)
+    are kept in the cache until a restriction, an alias or anything published changes. Elsewhere, one query:
+    the restrictions on this page, its ancestors (their paths are prefixes of its own) and the pages any of them
+    is an alias of. Wagtail's own makes two queries on every page served."""
     from wagtail.models import PageViewRestriction
 
+    if not any(self.path.startswith(path) for path in restricted_paths()):
+        return PageViewRestriction.objects.none()
     paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
     alias_sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of")
     return PageViewRestriction.objects.filter(models.Q(page__path__in=paths) | models.Q(page__in=alias_sources))
+
+
+def restricted_paths():
+    """The paths of the pages that have a view restriction, or are an alias of one that has."""
+
+    def build():
+        restricted = models.Q(view_restrictions__isnull=False) | models.Q(alias_of__view_restrictions__isnull=False)
+        return sorted(set(Page.objects.filter(restricted).values_list("path", flat=True)))
+
+    return cached_content("restricted-paths", build)
 
 
 def not_view_restricted():

@@ -33,6 +33,8 @@ class HomePage(BilingualPreviewMixin, Page):
         "events.EventIndexPage",
     ]
     max_count = 1
+    # Its children, the sections, are on the way to every URL: routing takes them from the cache.
+    route_children_from_cache = True
 
     class Meta:
         verbose_name = _("home page")
