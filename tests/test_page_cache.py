@@ -140,18 +140,28 @@ def test_the_cached_menu_home_and_site_follow_publishing_with_the_page_cache_off
     assert '<a href="/en/projects/">Joint studies</a>' in project  # the breadcrumbs
 
 
-def test_view_restrictions_on_a_page_or_its_section_still_hold(client):
-    """Page.get_view_restrictions is replaced by a one-query version: a restriction on the page or on any
-    ancestor still asks for the password."""
+def test_view_restrictions_on_a_page_its_section_or_its_alias_source_still_hold(client):
+    """Page.get_view_restrictions is replaced by one that asks the database only under the restricted pages kept
+    in the cache: a restriction added, on the page or an ancestor, or an alias made of a restricted page, must
+    still ask for the password at once."""
     from wagtail.models import PageViewRestriction
 
     from partners.models import MouIndexPage
 
+    assert 'name="password"' not in client.get("/en/partners/oecd/").content.decode()  # fills the cache
     oecd = PartnerPage.objects.get(slug_en="oecd")
     restriction = PageViewRestriction.objects.create(page=oecd, restriction_type="password", password="secret")
     response = client.get("/en/partners/oecd/")
     assert response.status_code == 200 and 'name="password"' in response.content.decode()
     assert "Organisation for Economic" not in response.content.decode()
+
+    assert client.get("/en/partners/uis/").status_code == 200
+    with translation.override("en"):
+        oecd.slug_zh_hans = ""  # the alias copies its slugs: in Chinese too it is then "oecd-alias"
+        oecd.save()
+        oecd.create_alias(update_slug="oecd-alias")
+    assert 'name="password"' in client.get("/en/partners/oecd-alias/").content.decode()
+
     restriction.delete()
     PageViewRestriction.objects.create(page=MouIndexPage.objects.get(), restriction_type="password", password="x")
     assert 'name="password"' in client.get("/en/mous/mou-nistep/").content.decode()

@@ -19,3 +19,12 @@ def connect():
         post_delete.connect(invalidate_page_cache, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
     for model in (PageViewRestriction, Site, ResearchField):
         post_save.connect(invalidate_page_cache, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
+    # An alias is made without being published, and shares its source's view restrictions.
+    post_save.connect(invalidate_when_an_alias_is_saved, dispatch_uid="page-cache-save-alias")
+
+
+def invalidate_when_an_alias_is_saved(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page) and instance.alias_of_id is not None:
+        invalidate_page_cache()
