@@ -203,13 +203,13 @@ class PartnerPage(SectionRecordPage):
 
 def visible_partner_links(links):
     """The links (project or event partners) whose partner page a visitor may see: live and not restricted.
-    Two queries however many links; an unsaved preview's links are filtered the same way."""
-    links = list(links.select_related("partner"))
-    visible = set(
-        PartnerPage.objects.live()
-        .filter(not_view_restricted(), pk__in=[link.partner_id for link in links])
-        .values_list("pk", flat=True)
-    )
+    One query for a saved page's links, however many; a preview's links, held in memory, take a second."""
+    visible_partners = PartnerPage.objects.live().filter(not_view_restricted())
+    links = links.select_related("partner")
+    if isinstance(links, models.QuerySet):
+        return list(links.filter(partner__in=visible_partners))
+    links = list(links)
+    visible = set(visible_partners.filter(pk__in=[link.partner_id for link in links]).values_list("pk", flat=True))
     return [link for link in links if link.partner_id in visible]
 
 
