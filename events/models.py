@@ -113,7 +113,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
                 apply=lambda qs, year: qs.filter(start_date__year=int(year)),
             ),
         ]
-        context["listing"] = filter_listing(request, self.records(), facets)
+        context["listing"] = filter_listing(request, self.records(), facets, cache_key=f"listing-{self.pk}")
         return context
 
     @path("calendar/")

@@ -59,6 +59,8 @@ class RelationshipFacet(Facet):
 
 
 class CountryFacet(Facet):
+    max_options = 15
+
     def __init__(self):
         super().__init__("country", _("Country"))
 
@@ -87,7 +89,9 @@ class PartnerIndexPage(SectionIndexPage):
             CountryFacet(),
             RelationshipFacet(),
         ]
-        context["listing"] = filter_listing(request, self.records(), facets, per_page=24)
+        context["listing"] = filter_listing(
+            request, self.records(), facets, per_page=24, cache_key=f"listing-{self.pk}"
+        )
         return context
 
 
@@ -237,7 +241,9 @@ class MouIndexPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         facets = [ChoiceFacet("status", _("Status"), "status", MouStatus.choices)]
-        context["listing"] = filter_listing(request, self.records(), facets, per_page=24)
+        context["listing"] = filter_listing(
+            request, self.records(), facets, per_page=24, cache_key=f"listing-{self.pk}"
+        )
         return context
 
 

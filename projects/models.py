@@ -92,7 +92,14 @@ class ProjectIndexPage(RoutablePageMixin, SectionIndexPage):
 
         context = super().get_context(request, *args, **kwargs)
         facets = [
-            RelatedFacet("field", _("Research field"), "research_fields", ResearchField.objects.all(), "projects"),
+            RelatedFacet(
+                "field",
+                _("Research field"),
+                "research_fields",
+                ResearchField.objects.all(),
+                "projects",
+                label_field="name",
+            ),
             ChoiceFacet("status", _("Status"), "status", ProjectStatus.choices),
             RelatedFacet(
                 "partner",
@@ -103,10 +110,11 @@ class ProjectIndexPage(RoutablePageMixin, SectionIndexPage):
                 .distinct()
                 .order_by("title"),
                 "project_links__project",
+                max_options=15,
             ),
             ValueFacet("year", _("Year"), project_years, apply=active_in_year),
         ]
-        context["listing"] = filter_listing(request, self.records(), facets)
+        context["listing"] = filter_listing(request, self.records(), facets, cache_key=f"listing-{self.pk}")
         return context
 
     @path("feed/")

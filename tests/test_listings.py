@@ -179,3 +179,50 @@ def test_view_restricted_pages_are_left_out_everywhere(client):
     assert b"/partners/oecd/" not in client.get("/sitemap-pages.xml").content
     assert "/en/partners/oecd/" not in get(client, "/en/")
     assert "/en/partners/oecd/" not in get(client, "/en/projects/?partner=oecd")
+
+
+def facet_options(html, param):
+    return re.findall(rf'href="\?(?:[^"]*&amp;)?{param}=([^"&]+)', html)
+
+
+def test_facet_counts_are_kept_until_something_is_published(client):
+    """Counting options reads every record, so the counts are cached per filter combination; publishing must
+    refresh them at once."""
+    assert "planned" not in facet_options(get(client, "/en/projects/"), "status")
+    project = make_project("freshly-planned", status="planned", live=False)
+    project.save_revision().publish()
+    html = get(client, "/en/projects/")
+    assert "planned" in facet_options(html, "status") and "freshly-planned" in card_links(html, "projects")
+    assert card_links(get(client, "/en/projects/?status=planned"), "projects") == ["freshly-planned"]
+
+
+def test_a_facet_with_many_options_shows_those_with_most_records_and_keeps_the_picked_one(client):
+    from partners.models import PartnerPage
+
+    partners = [make_partner(f"many-{number:02d}", title=f"Many partner {number:02d}") for number in range(20)]
+    for number, partner in enumerate(partners):
+        for copy in range(2 if number < 15 else 1):  # the first 15 partners have two projects, the rest one
+            make_project(f"many-{number:02d}-{copy}", partners=[partner])
+    html = get(client, "/en/projects/")
+    shown = facet_options(html, "partner")
+    assert len(shown) == 15 and {f"many-{number:02d}" for number in range(15)} <= set(shown)
+    hidden = PartnerPage.objects.filter(project_links__isnull=False).distinct().count() - 15  # the seed's too
+    assert f"and {hidden} more with fewer records" in html
+    assert f"另有 {hidden} 项，记录较少" in get(client, "/zh-hans/projects/")
+    picked = get(client, "/en/projects/?partner=many-19")  # not among the 15, still a valid choice
+    assert card_links(picked, "projects") == ["many-19-0"]
+    assert re.search(r'is-selected" href="\?"[^>]*><span>Many partner 19</span>', picked)
+
+
+def test_the_home_page_lists_at_most_forty_partners_and_links_to_all(client):
+    from casted_site.home.models import HOME_PARTNERS
+
+    home = get(client, "/en/")
+    assert "partners</a></p>" not in home  # 17 partners: all of them are listed, no link needed
+    for number in range(HOME_PARTNERS):
+        make_partner(f"home-{number:02d}", title=f"Home partner {number:02d}")
+    home = get(client, "/en/")
+    assert len(re.findall(r'<li><a href="/en/partners/[^/]+/">', home)) == HOME_PARTNERS
+    total = HOME_PARTNERS + 17
+    assert f'<a href="/en/partners/">All {total} partners</a>' in home
+    assert f'<a href="/zh-hans/partners/">全部 {total} 个合作伙伴</a>' in get(client, "/zh-hans/")

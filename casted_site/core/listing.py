@@ -8,8 +8,14 @@ the options is ignored and reported, never an error. Every facet costs one query
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.utils import timezone, translation
+
+from modeltranslation.utils import build_localized_fieldname
+
+from casted_site.core.page_cache import cached_content
 
 
 @dataclass
@@ -28,17 +34,14 @@ class Facet:
 
     # Facets whose values are fixed choices set this, so checking a picked value costs no query.
     choices = None
+    # Facets with many possible values (partners, countries) show only this many, those with the most records,
+    # so that the filters stay short at any size; a picked one always shows. hidden_options says how many did not.
+    max_options = None
+    hidden_options = 0
 
     def option_counts(self, queryset):
         """[(value, label, count)] for the records in queryset."""
         raise NotImplementedError
-
-    def offered_values(self, queryset):
-        """The values a visitor may pick on this listing."""
-        if self.choices is not None:
-            return {str(value) for value, _label in self.choices}
-        self.unfiltered_options = self.option_counts(queryset)
-        return {str(value) for value, _label, _n in self.unfiltered_options}
 
     def apply(self, queryset, value):
         raise NotImplementedError
@@ -61,23 +64,30 @@ class ChoiceFacet(Facet):
 
 
 class RelatedFacet(Facet):
-    """A link to other records (snippets or pages), picked by their slug. One query: each related record
-    annotated with how many of the listed records link to it."""
+    """A link to other records (snippets or pages), picked by their slug. One query: each related record's slug and
+    label (label_field, in the active language or else English) with how many of the listed records link to it,
+    read as plain values, so that thousands of related records cost no model instances."""
 
-    def __init__(self, param, label, path, related_queryset, reverse_path, slug_field="slug"):
+    def __init__(
+        self, param, label, path, related_queryset, reverse_path, slug_field="slug", label_field="title", **options
+    ):
         super().__init__(param, label)
         self.path = path
         self.related_queryset = related_queryset
         self.reverse_path = reverse_path  # from a related record back to the listed records
         self.slug_field = slug_field
+        self.label_field = label_field
+        self.max_options = options.get("max_options")
 
     def option_counts(self, queryset):
-        related = self.related_queryset.annotate(
-            listing_count=Count(
-                self.reverse_path, filter=Q(**{f"{self.reverse_path}__in": queryset.values("pk")}), distinct=True
-            )
+        label = build_localized_fieldname(self.label_field, translation.get_language() or settings.LANGUAGE_CODE)
+        fallback = build_localized_fieldname(self.label_field, settings.LANGUAGE_CODE)
+        listed = Q(**{f"{self.reverse_path}__in": queryset.values("pk")})
+        labels = [label] if label == fallback else [label, fallback]
+        related = self.related_queryset.values_list(self.slug_field, *labels).annotate(
+            listing_count=Count(self.reverse_path, filter=listed, distinct=True)
         )
-        return [(getattr(item, self.slug_field), str(item), item.listing_count) for item in related]
+        return [(slug, next((text for text in texts if text), ""), count) for slug, *texts, count in related]
 
     def apply(self, queryset, value):
         return queryset.filter(**{f"{self.path}__{self.slug_field}": value}).distinct()
@@ -115,15 +125,33 @@ class Listing:
     total: int
 
 
-def filter_listing(request, queryset, facets, per_page=12):
-    """Apply the facets the request picks, count every option, and paginate the result."""
+def filter_listing(request, queryset, facets, per_page=12, cache_key=None):
+    """Apply the facets the request picks, count every option, and paginate the result.
+
+    Counting options reads every listed record, so with a cache_key (one per listing) the counts are kept in the
+    cache for each combination of filters, until anything is published or the day changes (what is upcoming, and
+    the current year, depend on it). The page of records itself is always read afresh."""
+
+    def option_counts(facet, applied):
+        narrowed_by = queryset
+        for other, value in applied:
+            narrowed_by = other.apply(narrowed_by, value)
+        if cache_key is None:
+            return facet.option_counts(narrowed_by)
+        filters = "&".join(f"{other.param}={value}" for other, value in applied)
+        key = f"facet:{cache_key}:{timezone.localdate()}:{translation.get_language()}:{facet.param}:{filters}"
+        return cached_content(key, lambda: facet.option_counts(narrowed_by))
+
     narrowed, valid, ignored = queryset, {}, []
     for facet in facets:
         raw = request.GET.get(facet.param, "").strip()
         if not raw:
             continue
         # A value counts when the facet offers it for the whole listing.
-        offered = facet.offered_values(queryset)
+        if facet.choices is not None:
+            offered = {str(value) for value, _label in facet.choices}
+        else:
+            offered = {str(value) for value, _label, _n in option_counts(facet, [])}
         if raw in offered:
             valid[facet.param] = raw
             narrowed = facet.apply(narrowed, raw)
@@ -132,21 +160,25 @@ def filter_listing(request, queryset, facets, per_page=12):
 
     for facet in facets:
         # Count each option as if picked on top of the other filters.
-        others = [other for other in facets if other is not facet and other.param in valid]
-        if not others and hasattr(facet, "unfiltered_options"):
-            counted = facet.unfiltered_options
-        else:
-            narrowed_by_others = queryset
-            for other in others:
-                narrowed_by_others = other.apply(narrowed_by_others, valid[other.param])
-            counted = facet.option_counts(narrowed_by_others)
-        facet.options = [
+        applied = [(other, valid[other.param]) for other in facets if other is not facet and other.param in valid]
+        options = [
             Option(str(value), label, count, selected=valid.get(facet.param) == str(value))
-            for value, label, count in counted
+            for value, label, count in option_counts(facet, applied)
         ]
+        facet.options, facet.hidden_options = most_used(options, facet.max_options)
 
     page = paginate(narrowed, per_page, request.GET.get("page"))
     return Listing(page=page, facets=facets, ignored=ignored, selected_count=len(valid), total=page.paginator.count)
+
+
+def most_used(options, limit):
+    """The options with the most records, at most limit of them plus a selected one, in their own order; and how
+    many were left out."""
+    if limit is None or len(options) <= limit:
+        return options, 0
+    ranked = sorted(options, key=lambda option: (not option.selected, -option.count))
+    kept = {id(option) for option in ranked[:limit]} | {id(option) for option in options if option.selected}
+    return [option for option in options if id(option) in kept], len(options) - len(kept)
 
 
 def paginate(items, per_page, number):
