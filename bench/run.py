@@ -43,9 +43,11 @@ PAGES = [
     ("events, filtered", "/{lang}/events/?when=past&kind=forum"),
     ("event", "/{lang}/events/china-us-innovation-conference/"),
     ("search", "/{lang}/search/?q={query}"),
+    ("search, common word", "/{lang}/search/?q={common}"),
     ("calendar feed", "/{lang}/events/calendar/"),
 ]
 SEARCH_QUERIES = {"en": "policy", "zh-hans": "%E7%A7%91%E6%8A%80%E6%94%BF%E7%AD%96"}  # 科技政策
+COMMON_WORDS = {"en": "research", "zh-hans": "%E7%A0%94%E7%A9%B6"}  # 研究: in every synthetic project at scale
 SITE_WIDE = [("sitemap index", "/sitemap.xml"), ("sitemap, first page", "/sitemap-pages.xml")]
 
 QUERY_COUNTER = """
@@ -178,7 +180,7 @@ class Server:
 def targets():
     for lang in ("en", "zh-hans"):
         for name, path in PAGES:
-            yield f"{name} ({lang})", path.format(lang=lang, query=SEARCH_QUERIES[lang])
+            yield f"{name} ({lang})", path.format(lang=lang, query=SEARCH_QUERIES[lang], common=COMMON_WORDS[lang])
     yield from SITE_WIDE
 
 

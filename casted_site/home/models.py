@@ -12,6 +12,8 @@ from casted_site.core.models import BilingualPreviewMixin, not_view_restricted
 from casted_site.core.seo import casted_organisation
 from casted_site.core.templatetags.site_tags import site_sections
 
+HOME_PARTNERS = 40
+
 
 class HomePage(BilingualPreviewMixin, Page):
     """The site root: introduces CASTED's international cooperation and leads to each section."""
@@ -77,5 +79,8 @@ class HomePage(BilingualPreviewMixin, Page):
         context["upcoming_events"] = (
             live[EventPage].defer_streamfields().filter(upcoming_condition()).order_by("start_date", "title")[:3]
         )
-        context["partners"] = live[PartnerPage].order_by("title")
+        # Every partner while they are few; at most HOME_PARTNERS, and a link to them all, when there are many.
+        context["partners"] = live[PartnerPage].order_by("title")[:HOME_PARTNERS]
+        context["partner_count"] = count_of[PartnerPage]
+        context["partner_index"] = next((s for s in context["sections"] if s["model"] == "partnerindexpage"), None)
         return context

@@ -60,6 +60,7 @@ def menu_entry(page, request):
         "title": page.title,
         "url": page.get_url(request),
         "summary": getattr(page, "summary", ""),
+        "model": page.specific_class._meta.model_name,
     }
 
 
