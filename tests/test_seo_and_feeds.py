@@ -34,13 +34,13 @@ def test_sitemap_index_names_paginated_sitemaps(client):
     from casted_site.core.seo import PageSitemap
     from tests.factories import make_partner
 
-    for number in range(PageSitemap.limit // 2):
+    for number in range(PageSitemap.limit):  # pages; with the seed's, more than one sitemap holds
         make_partner(f"many-{number}")
     index = ET.fromstring(client.get("/sitemap.xml").content)
     pages = [location.text for location in index.iter(f"{SITEMAP}loc")]
     assert pages == ["http://testserver/sitemap-pages.xml", "http://testserver/sitemap-pages.xml?p=2"]
     first = ET.fromstring(client.get("/sitemap-pages.xml").content)
-    assert len(first.findall(f"{SITEMAP}url")) == PageSitemap.limit
+    assert len(first.findall(f"{SITEMAP}url")) == 2 * PageSitemap.limit  # each page in both languages
     assert client.get("/sitemap-pages.xml?p=99").status_code == 404
 
 

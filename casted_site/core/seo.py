@@ -3,8 +3,10 @@ robots.txt and each page's JSON-LD."""
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.models import Page
 
@@ -12,29 +14,32 @@ from casted_site.core.models import not_view_restricted
 
 
 class PageSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
-    limit = 500
+    """Every public page once per language, each URL with its hreflang alternates (x-default: the English page,
+    as in each page's <head>). Django's own i18n sitemaps load every page to count and slice them, on every
+    request; this one pages the query: 250 pages, so 500 URLs, a sitemap, however large the site."""
+
+    limit = 250
 
     def items(self):
         return Page.objects.live().filter(not_view_restricted()).filter(depth__gt=1).order_by("path")
 
-    def location(self, page):
-        # Called with each language active in turn: the page's URL in that language.
-        return page.get_url_parts()[2]
-
-    def lastmod(self, page):
-        return page.last_published_at
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
 
     def _urls(self, page, protocol, domain):
-        # Django points x-default at the unprefixed path; ours is the English page, as in each page's <head>.
-        urls = super()._urls(page, protocol, domain)
-        for url in urls:
-            english = next(alt["location"] for alt in url["alternates"] if alt["lang_code"] == settings.LANGUAGE_CODE)
-            for alternate in url["alternates"]:
-                if alternate["lang_code"] == "x-default":
-                    alternate["location"] = english
+        urls = []
+        for item in self.paginator.page(page).object_list:
+            locations = {}
+            for code, _name in settings.LANGUAGES:
+                with translation.override(code):
+                    locations[code] = f"{protocol}://{domain}{item.get_url_parts()[2]}"
+            alternates = [{"lang_code": code, "location": location} for code, location in locations.items()]
+            alternates.append({"lang_code": "x-default", "location": locations[settings.LANGUAGE_CODE]})
+            urls += [
+                {"item": item, "location": location, "lastmod": item.last_published_at, "alternates": alternates}
+                for location in locations.values()
+            ]
+        self.latest_lastmod = max((url["lastmod"] for url in urls if url["lastmod"]), default=None)
         return urls
 
 
