@@ -78,6 +78,7 @@ def search(request):
         found = (
             Page.objects.live()
             .type(*(model for _key, _label, model in kinds))
+            .only("id", "content_type")  # which page and which kind: the shown page of results is loaded below
             .search(" ".join(terms), operator="and")[:SEARCH_MAX_RESULTS]
         )
         found = list(found)
