@@ -181,13 +181,11 @@ class PartnerPage(SectionRecordPage):
 
     def get_context(self, request, *args, **kwargs):
         from events.models import EventPage
-        from projects.models import ProjectPage, ProjectPartner
+        from projects.models import ProjectPartner
 
         context = super().get_context(request, *args, **kwargs)
         context["project_links"] = list(
-            ProjectPartner.objects.filter(
-                partner=self, project__in=ProjectPage.objects.live().filter(not_view_restricted())
-            )
+            ProjectPartner.objects.filter(not_view_restricted("project__"), partner=self, project__live=True)
             .select_related("project")
             .order_by("project__title")
         )
@@ -208,10 +206,10 @@ class PartnerPage(SectionRecordPage):
 def visible_partner_links(links):
     """The links (project or event partners) whose partner page a visitor may see: live and not restricted.
     One query for a saved page's links, however many; a preview's links, held in memory, take a second."""
-    visible_partners = PartnerPage.objects.live().filter(not_view_restricted())
     links = links.select_related("partner")
     if isinstance(links, models.QuerySet):
-        return list(links.filter(partner__in=visible_partners))
+        return list(links.filter(not_view_restricted("partner__"), partner__live=True))
+    visible_partners = PartnerPage.objects.live().filter(not_view_restricted())
     links = list(links)
     visible = set(visible_partners.filter(pk__in=[link.partner_id for link in links]).values_list("pk", flat=True))
     return [link for link in links if link.partner_id in visible]

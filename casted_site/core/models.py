@@ -167,11 +167,12 @@ def restricted_paths():
     return cached_content("restricted-paths", build)
 
 
-def not_view_restricted():
-    """A filter for pages with no view restriction on them or an ancestor: pages outside the restricted paths kept
-    in the cache, with no query of its own and, on a site with no restriction, no condition at all. Wagtail's
-    .public() loads every restriction in a query of its own, on every call."""
+def not_view_restricted(through=""):
+    """A filter for pages with no view restriction on them or an ancestor (for pages reached through a relation,
+    through is its path, such as "project__"): pages outside the restricted paths kept in the cache, with no query
+    of its own and, on a site with no restriction, no condition at all. Wagtail's .public() loads every
+    restriction in a query of its own, on every call."""
     condition = models.Q()
     for path in restricted_paths():
-        condition &= ~models.Q(path__startswith=path)
+        condition &= ~models.Q(**{f"{through}path__startswith": path})
     return condition
