@@ -132,15 +132,18 @@ def filter_listing(request, queryset, facets, per_page=12, cache_key=None):
     cache for each combination of filters, until anything is published or the day changes (what is upcoming, and
     the current year, depend on it). The page of records itself is always read afresh."""
 
+    def counted(what, applied, count):
+        if cache_key is None:
+            return count()
+        filters = "&".join(f"{facet.param}={value}" for facet, value in applied)
+        key = f"listing:{cache_key}:{timezone.localdate()}:{translation.get_language()}:{what}:{filters}"
+        return cached_content(key, count)
+
     def option_counts(facet, applied):
         narrowed_by = queryset
         for other, value in applied:
             narrowed_by = other.apply(narrowed_by, value)
-        if cache_key is None:
-            return facet.option_counts(narrowed_by)
-        filters = "&".join(f"{other.param}={value}" for other, value in applied)
-        key = f"facet:{cache_key}:{timezone.localdate()}:{translation.get_language()}:{facet.param}:{filters}"
-        return cached_content(key, lambda: facet.option_counts(narrowed_by))
+        return counted(facet.param, applied, lambda: facet.option_counts(narrowed_by))
 
     narrowed, valid, ignored = queryset, {}, []
     for facet in facets:
@@ -167,7 +170,8 @@ def filter_listing(request, queryset, facets, per_page=12, cache_key=None):
         ]
         facet.options, facet.hidden_options = most_used(options, facet.max_options)
 
-    page = paginate(narrowed, per_page, request.GET.get("page"))
+    total = counted("total", [(facet, valid[facet.param]) for facet in facets if facet.param in valid], narrowed.count)
+    page = paginate(narrowed, per_page, request.GET.get("page"), count=total)
     return Listing(page=page, facets=facets, ignored=ignored, selected_count=len(valid), total=page.paginator.count)
 
 
@@ -181,9 +185,12 @@ def most_used(options, limit):
     return [option for option in options if id(option) in kept], len(options) - len(kept)
 
 
-def paginate(items, per_page, number):
+def paginate(items, per_page, number, count=None):
     """A page as Django's paginator intends (not a number: the first; past the end: the last), with the elided
-    range of page numbers that includes/pagination.html shows."""
-    page = Paginator(items, per_page).get_page(number)
+    range of page numbers that includes/pagination.html shows. count, when known, spares counting the items."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is not computed
+    page = paginator.get_page(number)
     page.elided_range = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return page
