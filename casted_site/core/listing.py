@@ -5,6 +5,7 @@ would show, given the other filters), and how a picked option narrows the record
 the options is ignored and reported, never an error. Every facet costs one query, whatever the number of records.
 """
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -132,7 +133,7 @@ def filter_listing(request, queryset, facets, per_page=12, cache_key=None):
     cache for each combination of filters, until anything is published or the day changes (what is upcoming, and
     the current year, depend on it). The page of records itself is always read afresh."""
 
-    def counted(what, applied, count):
+    def remembered(what, applied, count):
         if cache_key is None:
             return count()
         filters = "&".join(f"{facet.param}={value}" for facet, value in applied)
@@ -143,7 +144,7 @@ def filter_listing(request, queryset, facets, per_page=12, cache_key=None):
         narrowed_by = queryset
         for other, value in applied:
             narrowed_by = other.apply(narrowed_by, value)
-        return counted(facet.param, applied, lambda: facet.option_counts(narrowed_by))
+        return remembered(facet.param, applied, lambda: facet.option_counts(narrowed_by))
 
     narrowed, valid, ignored = queryset, {}, []
     for facet in facets:
@@ -164,25 +165,28 @@ def filter_listing(request, queryset, facets, per_page=12, cache_key=None):
     for facet in facets:
         # Count each option as if picked on top of the other filters.
         applied = [(other, valid[other.param]) for other in facets if other is not facet and other.param in valid]
-        options = [
-            Option(str(value), label, count, selected=valid.get(facet.param) == str(value))
-            for value, label, count in option_counts(facet, applied)
+        selected = valid.get(facet.param)
+        shown, facet.hidden_options = most_used(option_counts(facet, applied), facet.max_options, selected)
+        facet.options = [
+            Option(str(value), label, count, selected=selected == str(value)) for value, label, count in shown
         ]
-        facet.options, facet.hidden_options = most_used(options, facet.max_options)
 
-    total = counted("total", [(facet, valid[facet.param]) for facet in facets if facet.param in valid], narrowed.count)
+    total = remembered(
+        "total", [(facet, valid[facet.param]) for facet in facets if facet.param in valid], narrowed.count
+    )
     page = paginate(narrowed, per_page, request.GET.get("page"), count=total)
     return Listing(page=page, facets=facets, ignored=ignored, selected_count=len(valid), total=page.paginator.count)
 
 
-def most_used(options, limit):
-    """The options with the most records, at most limit of them plus a selected one, in their own order; and how
-    many were left out."""
-    if limit is None or len(options) <= limit:
-        return options, 0
-    ranked = sorted(options, key=lambda option: (not option.selected, -option.count))
-    kept = {id(option) for option in ranked[:limit]} | {id(option) for option in options if option.selected}
-    return [option for option in options if id(option) in kept], len(options) - len(kept)
+def most_used(counted, limit, selected):
+    """Of the (value, label, count) options, those with the most records, at most limit of them plus the selected
+    one, in their own order; and how many were left out."""
+    if limit is None or len(counted) <= limit:
+        return counted, 0
+    top = heapq.nlargest(limit, counted, key=lambda option: option[2])
+    kept = {str(value) for value, _label, _count in top} | {selected}
+    shown = [option for option in counted if str(option[0]) in kept]
+    return shown, len(counted) - len(shown)
 
 
 def paginate(items, per_page, number, count=None):
