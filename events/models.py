@@ -65,6 +65,9 @@ class WhenFacet(Facet):
         return queryset.filter(upcoming_condition()) if value == "upcoming" else queryset.exclude(upcoming_condition())
 
 
+CALENDAR_EVENTS = 500
+
+
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     # RoutablePageMixin's own serve_preview would skip the language of the preview.
     serve_preview = BilingualPreviewMixin.serve_preview
@@ -118,14 +121,16 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("calendar/")
     def calendar(self, request):
-        """Every dated event, to subscribe to in a calendar program."""
-        events = (
+        """The dated events, to subscribe to in a calendar program: every one, up to the CALENDAR_EVENTS latest
+        (calendar programs refresh a subscription often, and a calendar of thousands of events is megabytes)."""
+        latest = (
             EventPage.objects.child_of(self)
             .live()
-            .filter(not_view_restricted())
+            .filter(not_view_restricted(), start_date__isnull=False)
             .defer_streamfields()
-            .order_by("start_date")
+            .order_by("-start_date")[:CALENDAR_EVENTS]
         )
+        events = sorted(latest, key=lambda event: event.start_date)
         return calendar_response(events, request, "casted-events.ics", all_events_calendar_name())
 
     @path("feed/")

@@ -153,6 +153,14 @@ def test_calendar_has_every_dated_published_event_in_the_visitors_language(clien
     assert str(event["url"]) == "http://testserver/zh-hans/events/dated/"
 
 
+def test_a_large_calendar_keeps_the_latest_events_in_date_order(client, monkeypatch):
+    monkeypatch.setattr("events.models.CALENDAR_EVENTS", 2)
+    for day in (1, 2, 3):
+        make_event(f"day-{day}", title=f"Day {day}", start_date=datetime.date(2030, 1, day))
+    calendar = Calendar.from_ical(client.get("/en/events/calendar/").content)
+    assert [str(event["summary"]) for event in calendar.walk("VEVENT")] == ["Day 2", "Day 3"]
+
+
 def test_each_dated_event_offers_an_ics_download(client):
     make_event("dated", title="Dated forum", start_date=datetime.date(2027, 5, 6))
     html = client.get("/en/events/dated/").content.decode()
