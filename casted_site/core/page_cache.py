@@ -23,7 +23,7 @@ def generation():
     return page_cache().get_or_set(GENERATION_KEY, 1, timeout=None)
 
 
-def cached_content(key, build, timeout=3600):
+def cached_content(key, build, timeout=600):
     """A value built from published content (the menu's sections, say), kept in the cache until anything is
     published, unpublished, moved or deleted: the page cache's generation is part of its key."""
     return page_cache().get_or_set(f"content:{generation()}:{key}", build, timeout)
