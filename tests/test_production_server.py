@@ -1,6 +1,7 @@
 """The production settings under gunicorn, as deployed behind a TLS proxy: every section answers 200 in its
 language, static files come hashed and compressed from WhiteNoise, and nothing answers 500."""
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -37,26 +38,38 @@ def production_server(tmp_path_factory):
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput"], ["load_initial_content"], ["collectstatic", "--noinput"]):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)  # noqa: S603
+    with gunicorn(env, workers=2, log_path=workdir / "gunicorn.log") as base:
+        yield base
+
+
+@contextlib.contextmanager
+def gunicorn(env, workers, log_path):
+    """The site under gunicorn on a free loopback port, with this environment; yields its base URL."""
     port = free_port()
-    log = open(workdir / "gunicorn.log", "wb")  # noqa: SIM115
-    server = subprocess.Popen(  # noqa: S603
-        [str(BIN / "gunicorn"), "casted_site.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(  # noqa: S603
+            [str(BIN / "gunicorn"), "casted_site.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_for_port(port)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def wait_for_port(port):
+    for _ in range(150):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
+            return
         except OSError:
             time.sleep(0.1)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
+    raise AssertionError(f"nothing listens on {port}")
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -7,7 +7,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from unittest import mock
 
 import pytest
@@ -15,7 +14,7 @@ import pytest
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from tests.test_production_server import BIN, ROOT, fetch, free_port
+from tests.test_production_server import ROOT, fetch, free_port, gunicorn
 
 pytestmark = pytest.mark.django_db
 
@@ -134,30 +133,9 @@ def site_behind_a_database_proxy(tmp_path):
     subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "collectstatic", "--noinput"], cwd=ROOT, env=env, check=True, capture_output=True
     )
-    port = free_port()
-    with open(tmp_path / "gunicorn.log", "wb") as log:
-        server = subprocess.Popen(  # noqa: S603
-            [str(BIN / "gunicorn"), "casted_site.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        wait_for_port(port)
-        yield f"http://127.0.0.1:{port}", proxy
-        server.terminate()
-        server.wait(timeout=10)
-        proxy.close()
-
-
-def wait_for_port(port):
-    for _ in range(150):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"nothing listens on {port}")
+    with gunicorn(env, workers=1, log_path=tmp_path / "gunicorn.log") as base:
+        yield base, proxy
+    proxy.close()
 
 
 def test_a_real_database_outage_gives_503s_and_cached_pages_then_recovers_without_a_restart(
