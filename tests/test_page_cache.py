@@ -140,6 +140,31 @@ def test_the_cached_menu_home_and_site_follow_publishing_with_the_page_cache_off
     assert '<a href="/en/projects/">Joint studies</a>' in project  # the breadcrumbs
 
 
+def test_a_request_reads_the_generation_from_the_cache_once(client, cached_site):
+    """The site, the sections, the restricted paths and the facet counts are all keyed by the generation; one
+    read a request does for all of them."""
+    from casted_site.core import page_cache
+
+    client.get("/en/projects/?status=completed")  # fill the caches
+    with mock.patch.object(page_cache, "stored_generation", wraps=page_cache.stored_generation) as reads:
+        for path in ("/en/projects/?status=ongoing", "/zh-hans/partners/oecd/", "/en/"):
+            client.get(path)
+    assert reads.call_count == 3
+
+
+def test_a_publish_within_a_request_moves_that_request_to_the_new_generation(cached_site):
+    from casted_site.core import page_cache
+
+    token = page_cache.request_generation.set(page_cache.stored_generation())
+    try:
+        before = page_cache.generation()
+        page_cache.invalidate_page_cache()
+        assert page_cache.generation() == before + 1 == page_cache.stored_generation()
+    finally:
+        page_cache.request_generation.reset(token)
+    assert page_cache.request_generation.get() is None
+
+
 def test_view_restrictions_on_a_page_its_section_or_its_alias_source_still_hold(client):
     """Page.get_view_restrictions is replaced by one that asks the database only under the restricted pages kept
     in the cache: a restriction added, on the page or an ancestor, or an alias made of a restricted page, must

@@ -6,6 +6,8 @@ must refresh it, and so must many other pages. Requests with a session (logged-i
 non-GET requests and responses that set cookies are never cached. A cached page is served without touching the
 database, so it stays up while the database is down."""
 
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
@@ -14,12 +16,21 @@ from django.utils.cache import patch_cache_control
 GENERATION_KEY = "page-cache:generation"
 CACHED_CONTENT_TYPES = ("text/html", "application/xml", "application/atom+xml", "text/calendar", "text/plain")
 
+# The generation as this request first read it: a page reads it for the page cache, the site, the sections, the
+# restricted paths and the facet counts, and one cache round trip (to Redis, in production) does for all of them.
+request_generation = ContextVar("page_cache_generation", default=None)
+
 
 def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
 def generation():
+    remembered = request_generation.get()
+    return remembered if remembered is not None else stored_generation()
+
+
+def stored_generation():
     return page_cache().get_or_set(GENERATION_KEY, 1, timeout=None)
 
 
@@ -32,9 +43,12 @@ def cached_content(key, build, timeout=600):
 def invalidate_page_cache(**_kwargs):
     cache = page_cache()
     try:
-        cache.incr(GENERATION_KEY)
+        new_generation = cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet, or evicted
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        new_generation = 2
+        cache.set(GENERATION_KEY, new_generation, timeout=None)
+    if request_generation.get() is not None:  # the rest of this request (a publish in the admin) sees it too
+        request_generation.set(new_generation)
 
 
 def is_cacheable_request(request):
@@ -63,6 +77,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = request_generation.set(stored_generation())
+        try:
+            return self.respond(request)
+        finally:
+            request_generation.reset(token)
+
+    def respond(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
         key = f"page-cache:{generation()}:{request.get_host()}:{request.get_full_path()}"
