@@ -196,6 +196,23 @@ def test_facet_counts_are_kept_until_something_is_published(client):
     assert card_links(get(client, "/en/projects/?status=planned"), "projects") == ["freshly-planned"]
 
 
+def test_the_order_of_a_listing_is_kept_until_something_is_published(client):
+    """The listed records' ids, in order, are cached per filter combination; a publish that renames a record or
+    takes it away must reorder and recount the listing at once."""
+    from partners.models import PartnerPage
+
+    first = card_links(get(client, "/en/partners/"), "partners")
+    last = PartnerPage.objects.get(slug_en=first[-1])
+    last.title_en = "AAA first by name"
+    last.save_revision().publish()
+    html = get(client, "/en/partners/")
+    assert card_links(html, "partners") == [first[-1], *first[:-1]]
+    PartnerPage.objects.get(slug_en=first[0]).unpublish()
+    html = get(client, "/en/partners/")
+    assert first[0] not in card_links(html, "partners")
+    assert f"{len(first) - 1} records" in html
+
+
 def test_a_facet_with_many_options_shows_those_with_most_records_and_keeps_the_picked_one(client):
     from partners.models import PartnerPage
 

@@ -126,19 +126,18 @@ class Listing:
     total: int
 
 
-def filter_listing(request, queryset, facets, per_page=12, cache_key=None):
+def filter_listing(request, queryset, facets, cache_key, per_page=12):
     """Apply the facets the request picks, count every option, and paginate the result.
 
-    Counting options reads every listed record, so with a cache_key (one per listing) the counts are kept in the
-    cache for each combination of filters, until anything is published or the day changes (what is upcoming, and
-    the current year, depend on it). The page of records itself is always read afresh."""
+    Counting the options and sorting the records read every listed record, and both change only when something is
+    published or the day changes (what is upcoming, and the current year, depend on it). So for each combination of
+    filters the counts and the records' ids in order are kept in the cache under cache_key (one per listing), and
+    the shown page's records are read by id: the cost of a listing does not grow with its records."""
 
-    def remembered(what, applied, count):
-        if cache_key is None:
-            return count()
+    def remembered(what, applied, build):
         filters = "&".join(f"{facet.param}={value}" for facet, value in applied)
         key = f"listing:{cache_key}:{timezone.localdate()}:{translation.get_language()}:{what}:{filters}"
-        return cached_content(key, count)
+        return cached_content(key, build)
 
     def option_counts(facet, applied):
         narrowed_by = queryset
@@ -171,11 +170,12 @@ def filter_listing(request, queryset, facets, per_page=12, cache_key=None):
             Option(str(value), label, count, selected=selected == str(value)) for value, label, count in shown
         ]
 
-    total = remembered(
-        "total", [(facet, valid[facet.param]) for facet in facets if facet.param in valid], narrowed.count
-    )
-    page = paginate(narrowed, per_page, request.GET.get("page"), count=total)
-    return Listing(page=page, facets=facets, ignored=ignored, selected_count=len(valid), total=page.paginator.count)
+    chosen = [(facet, valid[facet.param]) for facet in facets if facet.param in valid]
+    ids = remembered("ids", chosen, lambda: list(dict.fromkeys(narrowed.values_list("pk", flat=True))))
+    page = paginate(ids, per_page, request.GET.get("page"))
+    records = queryset.in_bulk(page.object_list)
+    page.object_list = [records[pk] for pk in page.object_list if pk in records]
+    return Listing(page=page, facets=facets, ignored=ignored, selected_count=len(valid), total=len(ids))
 
 
 def most_used(counted, limit, selected):
@@ -189,12 +189,10 @@ def most_used(counted, limit, selected):
     return shown, len(counted) - len(shown)
 
 
-def paginate(items, per_page, number, count=None):
+def paginate(items, per_page, number):
     """A page as Django's paginator intends (not a number: the first; past the end: the last), with the elided
-    range of page numbers that includes/pagination.html shows. count, when known, spares counting the items."""
+    range of page numbers that includes/pagination.html shows."""
     paginator = Paginator(items, per_page)
-    if count is not None:
-        paginator.count = count  # a cached_property: set, it is not computed
     page = paginator.get_page(number)
     page.elided_range = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return page
