@@ -249,7 +249,6 @@ def main():
             events,
             "--allow-real-content",
         )
-        manage(env, "update_index")
 
     pages = list(targets())
     counts = subprocess.run(  # noqa: S603

@@ -36,6 +36,7 @@ def test_adds_marked_records_linked_to_each_other_and_removes_only_them(client):
         project.project_partners.exists() for project in ProjectPage.objects.filter(slug_en__startswith="synthetic-")
     )
     assert client.get("/zh-hans/projects/synthetic-project-000001/").status_code == 200
+    assert "/en/projects/synthetic-project-000001/" in client.get("/en/search/?q=synthetic").content.decode()
     generate("--partners", "1", "--allow-real-content")
     assert PartnerPage.objects.filter(slug_en="synthetic-partner-000005").exists()
     generate("--remove")
