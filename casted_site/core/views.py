@@ -1,3 +1,4 @@
+import hashlib
 import re
 import sys
 from collections import Counter
@@ -18,6 +19,7 @@ from wagtail.models import Page
 
 from casted_site.core.listing import paginate
 from casted_site.core.models import not_view_restricted
+from casted_site.core.page_cache import cached_content
 from casted_site.core.search import segment
 
 
@@ -65,6 +67,23 @@ def search_terms(query):
     return re.findall(r"\w+", segment(query))
 
 
+def ranked_matches(terms, kinds):
+    """[(page id, kind)] of the visible pages that match every term, best first."""
+    model_kind = {ContentType.objects.get_for_model(model).pk: key for key, _label, model in kinds}
+    found = (
+        Page.objects.live()
+        .type(*(model for _key, _label, model in kinds))
+        .only("id", "content_type")  # which page and which kind: the shown page of results is loaded later
+        .search(" ".join(terms), operator="and")[:SEARCH_MAX_RESULTS]
+    )
+    found = list(found)
+    # The search backend takes only plain field filters: drop view-restricted pages afterwards.
+    visible = set(
+        Page.objects.filter(not_view_restricted(), pk__in=[page.pk for page in found]).values_list("pk", flat=True)
+    )
+    return [(page.pk, model_kind.get(page.content_type_id)) for page in found if page.pk in visible]
+
+
 def search(request):
     query = request.GET.get("q", "").strip()
     shortened = len(query) > SEARCH_MAX_QUERY_LENGTH
@@ -74,19 +93,10 @@ def search(request):
     context = {"query": query, "shortened": shortened, "searched": False}
     terms = search_terms(query)
     if terms:
-        model_kind = {ContentType.objects.get_for_model(model).pk: key for key, _label, model in kinds}
-        found = (
-            Page.objects.live()
-            .type(*(model for _key, _label, model in kinds))
-            .only("id", "content_type")  # which page and which kind: the shown page of results is loaded below
-            .search(" ".join(terms), operator="and")[:SEARCH_MAX_RESULTS]
-        )
-        found = list(found)
-        # The search backend takes only plain field filters: drop view-restricted pages afterwards.
-        visible = set(
-            Page.objects.filter(not_view_restricted(), pk__in=[page.pk for page in found]).values_list("pk", flat=True)
-        )
-        matches = [(page.pk, model_kind.get(page.content_type_id)) for page in found if page.pk in visible]
+        # Ranking every match is most of a search's cost (10,000 matches for a common word at scale), and the
+        # ranking changes only when something is published: each query's matches are kept until then.
+        key = "search:" + hashlib.sha256(" ".join(terms).encode()).hexdigest()
+        matches = cached_content(key, lambda: ranked_matches(terms, kinds))
         counts = Counter(kind for _pk, kind in matches)
         if chosen_kind not in counts:
             chosen_kind = ""
@@ -94,9 +104,9 @@ def search(request):
         page = paginate(selected_ids, SEARCH_RESULTS_PER_PAGE, request.GET.get("page"))
         by_id = {result.pk: result for result in Page.objects.filter(pk__in=page.object_list).specific()}
         page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
-        kind_labels = {key: label for key, label, _model in kinds}
+        kind_labels, kind_of = {key: label for key, label, _model in kinds}, dict(matches)
         for result in page.object_list:
-            result.kind_label = kind_labels[model_kind[result.content_type_id]]
+            result.kind_label = kind_labels[kind_of[result.pk]]
         context.update(
             searched=True,
             total=len(matches),
