@@ -151,6 +151,27 @@ def test_routing_finds_a_child_by_its_slug_in_one_query_not_by_loading_every_sib
                 assert model.route is route_by_indexed_slug, model
 
 
+def test_migrate_indexes_the_translated_slugs_that_routing_asks_for():
+    """wagtail-modeltranslation adds slug_en and slug_zh_hans to Wagtail's page table without an index, after the
+    migrations: our migrate command adds them (and, on PostgreSQL, the search indexes), and running it again is
+    harmless. Without them, finding a project at 10,000 projects read the whole page table."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from casted_site.schema.management.commands.migrate import wagtail_indexes
+
+    def indexes():
+        with connection.cursor() as cursor:
+            tables = ("wagtailcore_page", "wagtailsearch_indexentry")
+            return {name for table in tables for name in connection.introspection.get_constraints(cursor, table)}
+
+    wanted = set(wagtail_indexes(connection.vendor))
+    assert {"casted_page_slug_en", "casted_page_slug_zh_hans"} <= wanted
+    assert wanted <= indexes()  # made when the test database was migrated
+    call_command("migrate", verbosity=0, interactive=False)
+    assert wanted <= indexes()
+
+
 def test_a_slug_a_sibling_has_in_either_language_is_refused_by_an_indexed_check():
     """wagtail-modeltranslation's check loaded every sibling on each save; ours asks the database, with the same
     answers, including a Chinese slug that falls back to a sibling's English one."""

@@ -122,7 +122,7 @@ def test_results_are_ranked_by_relevance_in_one_pass_on_sqlite_too(client, searc
 
 def test_postgresql_search_has_indexes_on_what_it_matches_and_joins():
     """modelsearch matches `title || body` and joins on the page id as text; without the indexes of
-    core.0001_postgresql_search_indexes each search read the whole index (500 ms at 17,000 pages, 30 with them). At
+    casted_site/schema (our migrate command) each search read the whole index (500 ms at 17,000 pages, 30 with them). At
     seed size the planner rightly reads the small tables whole, so this checks that modelsearch's query still has the
     expressions those indexes are on."""
     from django.db import connection

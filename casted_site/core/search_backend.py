@@ -8,7 +8,7 @@ in that order.
 
 On PostgreSQL, the matched text vector is only filtered on, not sent back with each result: modelsearch selects it,
 which for a common word at scale sent 500 whole vectors to Python. The indexes its query needs are made by
-casted_site/core/migrations/0001_postgresql_search_indexes.py."""
+our migrate command (casted_site/schema)."""
 
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend, PostgresSearchQueryCompiler

@@ -40,7 +40,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # wagtail-modeltranslation patches Page and overrides makemigrations/migrate: it goes first.
+    # Our migrate: wagtail-modeltranslation's, then the indexes on Wagtail's tables (casted_site/schema).
+    "casted_site.schema",
+    # wagtail-modeltranslation patches Page and overrides makemigrations/migrate: it goes first after that.
     "wagtail_modeltranslation",
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
