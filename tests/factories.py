@@ -6,6 +6,7 @@ import functools
 
 from django.utils import timezone, translation
 
+from casted_site.core.page_cache import invalidate_page_cache
 from events.models import EventIndexPage, EventPage, EventPartner
 from partners.models import MouIndexPage, MouPage, PartnerIndexPage, PartnerPage
 from projects.models import ProjectIndexPage, ProjectPage, ProjectPartner
@@ -22,6 +23,9 @@ def in_english(factory):
 
 def _add(index_model, page):
     index_model.objects.get().add_child(instance=page)
+    if page.live:
+        # A live page added straight to the tree, as staff never do: what publishing does to the caches.
+        invalidate_page_cache()
     return page
 
 

@@ -173,9 +173,14 @@ def filter_listing(request, queryset, facets, cache_key, per_page=12):
     chosen = [(facet, valid[facet.param]) for facet in facets if facet.param in valid]
     ids = remembered("ids", chosen, lambda: list(dict.fromkeys(narrowed.values_list("pk", flat=True))))
     page = paginate(ids, per_page, request.GET.get("page"))
-    records = queryset.in_bulk(page.object_list)
-    page.object_list = [records[pk] for pk in page.object_list if pk in records]
+    page.object_list = in_order(queryset, page.object_list)
     return Listing(page=page, facets=facets, ignored=ignored, selected_count=len(valid), total=len(ids))
+
+
+def in_order(queryset, ids):
+    """The records of queryset with these ids, in this order: read by id where the order is kept in the cache."""
+    records = queryset.in_bulk(ids)
+    return [records[pk] for pk in ids if pk in records]
 
 
 def most_used(counted, limit, selected):

@@ -1,5 +1,6 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -8,7 +9,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from casted_site.core.blocks import BodyBlock
+from casted_site.core.listing import in_order
 from casted_site.core.models import BilingualPreviewMixin, not_view_restricted
+from casted_site.core.page_cache import cached_content
 from casted_site.core.seo import casted_organisation
 from casted_site.core.templatetags.site_tags import site_sections
 
@@ -45,42 +48,68 @@ class HomePage(BilingualPreviewMixin, Page):
         return casted_organisation(request)
 
     def get_context(self, request, *args, **kwargs):
-        from events.models import EventPage, upcoming_condition
+        from events.models import EventPage
         from partners.models import MouPage, PartnerPage
         from projects.models import ProjectPage
 
         context = super().get_context(request, *args, **kwargs)
         _home, context["sections"] = site_sections(request)
         live = {
-            model: model.objects.live().filter(not_view_restricted())
+            model: model.objects.live().filter(not_view_restricted()).defer_streamfields()
             for model in (ProjectPage, PartnerPage, MouPage, EventPage)
         }
-        counts = dict(
-            Page.objects.live()
-            .filter(not_view_restricted())
-            .type(*live)
-            .order_by()
-            .values_list("content_type")
-            .annotate(n=Count("pk"))
-        )
-        count_of = {model: counts.get(ContentType.objects.get_for_model(model).pk, 0) for model in live}
-        context["figures"] = [
-            (count_of[ProjectPage], pgettext_lazy("home figure", "cooperative research projects")),
-            (count_of[PartnerPage], pgettext_lazy("home figure", "partner institutes and organisations")),
-            # Countries other than China, CASTED's own (where MOST, a partner ministry, is).
-            (
-                live[PartnerPage].exclude(country__in=["", "CN"]).values("country").distinct().count(),
-                pgettext_lazy("home figure", "partner countries"),
-            ),
-            (count_of[MouPage], pgettext_lazy("home figure", "memoranda of understanding")),
-            (count_of[EventPage], pgettext_lazy("home figure", "conferences and events")),
-        ]
-        context["featured_projects"] = live[ProjectPage].defer_streamfields().order_by("-first_published_at")[:3]
-        context["upcoming_events"] = (
-            live[EventPage].defer_streamfields().filter(upcoming_condition()).order_by("start_date", "title")[:3]
-        )
+        # The figures and which records show change only when something is published (and, for the upcoming
+        # events, with the day): they are kept in the cache, and the records read by id.
+        key = f"home:{timezone.localdate()}:{translation.get_language()}"
+        home = cached_content(key, lambda: home_contents(live))
+        context["figures"] = [(home["figures"][kind], label) for kind, label in FIGURE_LABELS]
+        context["featured_projects"] = in_order(live[ProjectPage], home["featured_projects"])
+        context["upcoming_events"] = in_order(live[EventPage], home["upcoming_events"])
         # Every partner while they are few; at most HOME_PARTNERS, and a link to them all, when there are many.
-        context["partners"] = live[PartnerPage].order_by("title")[:HOME_PARTNERS]
-        context["partner_count"] = count_of[PartnerPage]
+        context["partners"] = in_order(live[PartnerPage], home["partners"])
+        context["partner_count"] = home["figures"]["partners"]
         context["partner_index"] = next((s for s in context["sections"] if s["model"] == "partnerindexpage"), None)
         return context
+
+
+FIGURE_LABELS = [
+    ("projects", pgettext_lazy("home figure", "cooperative research projects")),
+    ("partners", pgettext_lazy("home figure", "partner institutes and organisations")),
+    ("countries", pgettext_lazy("home figure", "partner countries")),
+    ("mous", pgettext_lazy("home figure", "memoranda of understanding")),
+    ("events", pgettext_lazy("home figure", "conferences and events")),
+]
+
+
+def home_contents(live):
+    """The home page's figures, and the ids of the records it shows, from the live records of each model."""
+    from events.models import EventPage, upcoming_condition
+    from partners.models import MouPage, PartnerPage
+    from projects.models import ProjectPage
+
+    counts = dict(
+        Page.objects.live()
+        .filter(not_view_restricted())
+        .type(*live)
+        .order_by()
+        .values_list("content_type")
+        .annotate(n=Count("pk"))
+    )
+    count_of = {model: counts.get(ContentType.objects.get_for_model(model).pk, 0) for model in live}
+
+    def ids(queryset):
+        return list(queryset.values_list("pk", flat=True))
+
+    return {
+        "figures": {
+            "projects": count_of[ProjectPage],
+            "partners": count_of[PartnerPage],
+            # Countries other than China, CASTED's own (where MOST, a partner ministry, is).
+            "countries": live[PartnerPage].exclude(country__in=["", "CN"]).values("country").distinct().count(),
+            "mous": count_of[MouPage],
+            "events": count_of[EventPage],
+        },
+        "featured_projects": ids(live[ProjectPage].order_by("-first_published_at")[:3]),
+        "upcoming_events": ids(live[EventPage].filter(upcoming_condition()).order_by("start_date", "title")[:3]),
+        "partners": ids(live[PartnerPage].order_by("title")[:HOME_PARTNERS]),
+    }
