@@ -297,7 +297,7 @@ def main():
         "date": time.strftime("%Y-%m-%d"),
         "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
         "database": database.split("?")[0] if "sqlite" not in database else "SQLite",
-        "synthetic_records": args.scale or "none",
+        "synthetic_records": synthetic_records(env),
         "load": f"wrk -t2 -c{args.connections} -d{args.duration}s, gunicorn 2 sync workers, production settings",
         "static_file": {"path": stylesheet, **static},
         "pages": results,
@@ -306,6 +306,18 @@ def main():
     }
     Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print_table(report)
+
+
+def synthetic_records(env):
+    """How many records generate_scale_content added to the database benchmarked (here or beforehand)."""
+    count = (
+        "from wagtail.models import Page; print(Page.objects.filter(depth=4, slug_en__startswith='synthetic-').count())"
+    )
+    return int(
+        subprocess.run(  # noqa: S603
+            [PYTHON, "manage.py", "shell", "-c", count], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    )
 
 
 def print_table(report):
