@@ -316,7 +316,9 @@ def synthetic_records(env):
     return int(
         subprocess.run(  # noqa: S603
             [PYTHON, "manage.py", "shell", "-c", count], cwd=ROOT, env=env, capture_output=True, text=True, check=True
-        ).stdout.strip()
+        )
+        .stdout.strip()
+        .splitlines()[-1]  # the shell may print its automatic imports first
     )
 
 
