@@ -17,7 +17,7 @@ from django.views import defaults
 
 from wagtail.models import Page
 
-from casted_site.core.listing import paginate
+from casted_site.core.listing import in_order, paginate
 from casted_site.core.models import not_view_restricted
 from casted_site.core.page_cache import cached_content
 from casted_site.core.search import segment
@@ -102,8 +102,7 @@ def search(request):
             chosen_kind = ""
         selected_ids = [pk for pk, kind in matches if not chosen_kind or kind == chosen_kind]
         page = paginate(selected_ids, SEARCH_RESULTS_PER_PAGE, request.GET.get("page"))
-        by_id = {result.pk: result for result in Page.objects.filter(pk__in=page.object_list).specific()}
-        page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+        page.object_list = in_order(Page.objects.specific(), page.object_list)
         kind_labels, kind_of = {key: label for key, label, _model in kinds}, dict(matches)
         for result in page.object_list:
             result.kind_label = kind_labels[kind_of[result.pk]]
