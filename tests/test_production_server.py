@@ -83,7 +83,8 @@ def fetch(base, path, proto="https", **headers):
     )
     opener = urllib.request.build_opener(NoRedirect)
     try:
-        with opener.open(request, timeout=10) as response:
+        # Generous: a worker's first request loads the templates, slow on a loaded CI machine (10 s was not enough).
+        with opener.open(request, timeout=60) as response:
             return response.status, dict(response.headers), response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read().decode("utf-8", "replace")
