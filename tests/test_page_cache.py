@@ -191,3 +191,18 @@ def test_view_restrictions_on_a_page_its_section_or_its_alias_source_still_hold(
     PageViewRestriction.objects.create(page=MouIndexPage.objects.get(), restriction_type="password", password="x")
     assert 'name="password"' in client.get("/en/mous/mou-nistep/").content.decode()
     assert 'name="password"' not in client.get("/en/partners/oecd/").content.decode()
+
+
+def test_a_home_child_of_a_kind_the_home_page_does_not_list_still_routes_and_shows_in_the_menu(client):
+    """The sections are read one listed kind at a time; a child of another kind (added in code: the admin offers
+    only the listed kinds) must not be lost."""
+    from casted_site.core.page_cache import invalidate_page_cache
+    from casted_site.home.models import HomePage
+
+    with translation.override("en"):
+        HomePage.objects.get().add_child(instance=ProjectPage(title="Stray record", slug="stray", show_in_menus=True))
+    invalidate_page_cache()
+    assert client.get("/en/stray/").status_code == 200
+    menu = client.get("/en/partners/").content.decode()
+    assert 'href="/en/stray/">Stray record</a>' in menu
+    assert 'href="/en/projects/">Cooperative research projects</a>' in menu

@@ -55,7 +55,9 @@ def child_by_slug(page, slug):
     records), the child comes from that model at once, without a second query for its specific page."""
     field = build_localized_fieldname("slug", translation.get_language() or settings.LANGUAGE_CODE)
     if page.route_children_from_cache:
-        return cached_children_by_slug(page, field).get(slug)
+        return next(
+            (child for child in cached_children(page) if (getattr(child, field) or child.slug_en) == slug), None
+        )
     child_models = page.specific_class.allowed_subpage_models()
     children = child_models[0].objects.child_of(page) if len(child_models) == 1 else page.get_children()
     child = children.filter(**{field: slug}).first()
@@ -65,14 +67,26 @@ def child_by_slug(page, slug):
     return child
 
 
-def cached_children_by_slug(page, field):
-    """A page's children (specific pages) by their slug in one language, kept in the cache until anything is
-    published, moved or deleted: for the home page, whose few children every URL passes through."""
+def cached_children(page):
+    """A page's children (specific pages, in the tree's order), kept in the cache until anything is published,
+    moved or deleted: for the home page, whose few children, the sections, every URL passes through and every
+    page's menu shows."""
 
     def build():
-        return {getattr(child, field) or child.slug_en: child for child in page.get_children().specific()}
+        # One query per kind of child the page allows, each giving specific pages, rather than Wagtail's one for
+        # the children and then one per kind; where a child is of some other kind, Wagtail's way.
+        children = [
+            child
+            for model in page.specific_class.allowed_subpage_models()
+            for child in model.objects.child_of(page).filter(
+                content_type__app_label=model._meta.app_label, content_type__model=model._meta.model_name
+            )
+        ]
+        if len(children) != page.numchild:  # numchild: every child, of any kind, live or not
+            return list(page.get_children().specific())
+        return sorted(children, key=lambda child: child.path)
 
-    return cached_content(f"children:{page.pk}:{field}", build)
+    return cached_content(f"children:{page.pk}", build)
 
 
 class SectionIndexPage(BilingualPreviewMixin, Page):
@@ -150,7 +164,7 @@ def view_restrictions_where_there_are_any(self):
     is an alias of. Wagtail's own makes two queries on every page served."""
     from wagtail.models import PageViewRestriction
 
-    if not any(self.path.startswith(path) for path in restricted_paths()):
+    if not is_under_restricted_path(self):
         return PageViewRestriction.objects.none()
     paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
     alias_sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of")
@@ -165,6 +179,11 @@ def restricted_paths():
         return sorted(set(Page.objects.filter(restricted).values_list("path", flat=True)))
 
     return cached_content("restricted-paths", build)
+
+
+def is_under_restricted_path(page):
+    """Whether a view restriction can apply to the page: the same test as not_view_restricted, in Python."""
+    return any(page.path.startswith(path) for path in restricted_paths())
 
 
 def not_view_restricted(through=""):

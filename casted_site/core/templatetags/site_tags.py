@@ -12,7 +12,7 @@ from django.utils.text import Truncator
 
 from wagtail.models import Page, Site
 
-from casted_site.core.models import not_view_restricted
+from casted_site.core.models import cached_children, is_under_restricted_path
 from casted_site.core.page_cache import cached_content
 
 register = template.Library()
@@ -72,7 +72,11 @@ def site_sections(request):
 
         def build():
             root = site.root_page
-            sections = root.get_children().live().filter(not_view_restricted()).in_menu().specific()
+            sections = [
+                page
+                for page in cached_children(root)  # the pages routing takes: no query of their own
+                if page.live and page.show_in_menus and not is_under_restricted_path(page)
+            ]
             return [menu_entry(page, request) for page in (root, *sections)]
 
         if site is None:
