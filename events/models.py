@@ -16,7 +16,13 @@ from wagtail.search import index
 from casted_site.core.blocks import BodyBlock, DocumentBlock
 from casted_site.core.feeds import SectionFeed
 from casted_site.core.listing import ChoiceFacet, Facet, ValueFacet, filter_listing
-from casted_site.core.models import BilingualPreviewMixin, SectionIndexPage, SectionRecordPage, not_view_restricted
+from casted_site.core.models import (
+    BilingualPreviewMixin,
+    SectionIndexPage,
+    SectionRecordPage,
+    linked_records,
+    not_view_restricted,
+)
 from casted_site.core.seo import absolute_url, casted_organisation
 from events.calendar import all_events_calendar_name, calendar_response
 from partners.models import visible_partner_links
@@ -218,8 +224,16 @@ class EventPage(RoutablePageMixin, SectionRecordPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partner_links"] = visible_partner_links(self.event_partners)
-        context["projects"] = list(self.related_projects.live().filter(not_view_restricted()).order_by("title"))
+        context.update(
+            linked_records(
+                self,
+                request,
+                lambda: {
+                    "partner_links": visible_partner_links(self.event_partners),
+                    "projects": list(self.related_projects.live().filter(not_view_restricted()).order_by("title")),
+                },
+            )
+        )
         return context
 
     @path("ical/")

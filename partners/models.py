@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from casted_site.core.listing import ChoiceFacet, Facet, filter_listing
-from casted_site.core.models import SectionIndexPage, SectionRecordPage, not_view_restricted
+from casted_site.core.models import SectionIndexPage, SectionRecordPage, linked_records, not_view_restricted
 from casted_site.core.seo import absolute_url, organisation
 
 
@@ -183,22 +183,30 @@ class PartnerPage(SectionRecordPage):
         from events.models import EventPage
         from projects.models import ProjectPartner
 
+        def build():
+            return {
+                "project_links": list(
+                    ProjectPartner.objects.filter(not_view_restricted("project__"), partner=self, project__live=True)
+                    .select_related("project")
+                    .order_by("project__title")
+                ),
+                "mous": list(
+                    MouPage.objects.live()
+                    .filter(not_view_restricted())
+                    .filter(partner=self)
+                    .order_by("-date_signed", "title")
+                ),
+                "events": list(
+                    EventPage.objects.live()
+                    .filter(not_view_restricted())
+                    .filter(event_partners__partner=self)
+                    .distinct()
+                    .order_by("title")
+                ),
+            }
+
         context = super().get_context(request, *args, **kwargs)
-        context["project_links"] = list(
-            ProjectPartner.objects.filter(not_view_restricted("project__"), partner=self, project__live=True)
-            .select_related("project")
-            .order_by("project__title")
-        )
-        context["mous"] = list(
-            MouPage.objects.live().filter(not_view_restricted()).filter(partner=self).order_by("-date_signed", "title")
-        )
-        context["events"] = list(
-            EventPage.objects.live()
-            .filter(not_view_restricted())
-            .filter(event_partners__partner=self)
-            .distinct()
-            .order_by("title")
-        )
+        context.update(linked_records(self, request, build))
         context["relationships"] = self.relationships(bool(context["mous"]), bool(context["project_links"]))
         return context
 

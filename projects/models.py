@@ -18,7 +18,13 @@ from wagtail.snippets.models import register_snippet
 from casted_site.core.blocks import BodyBlock, DocumentBlock
 from casted_site.core.feeds import SectionFeed
 from casted_site.core.listing import ChoiceFacet, RelatedFacet, ValueFacet, filter_listing
-from casted_site.core.models import BilingualPreviewMixin, SectionIndexPage, SectionRecordPage, not_view_restricted
+from casted_site.core.models import (
+    BilingualPreviewMixin,
+    SectionIndexPage,
+    SectionRecordPage,
+    linked_records,
+    not_view_restricted,
+)
 from casted_site.core.seo import absolute_url, casted_organisation, organisation
 
 
@@ -232,12 +238,21 @@ class ProjectPage(SectionRecordPage):
     def get_context(self, request, *args, **kwargs):
         from events.models import EventPage
 
+        def build():
+            return {
+                "partner_links": self.partner_links,
+                "events": list(
+                    EventPage.objects.live()
+                    .filter(not_view_restricted())
+                    .filter(related_projects=self)
+                    .order_by("title")
+                ),
+                "research_fields": list(self.research_fields.all()),
+            }
+
         context = super().get_context(request, *args, **kwargs)
-        context["partner_links"] = self.partner_links
-        context["events"] = list(
-            EventPage.objects.live().filter(not_view_restricted()).filter(related_projects=self).order_by("title")
-        )
-        context["research_fields"] = list(self.research_fields.all())
+        context.update(linked_records(self, request, build))
+        self.partner_links = context["partner_links"]  # structured_data shows them too
         return context
 
 

@@ -58,6 +58,12 @@ def child_by_slug(page, slug):
         return next(
             (child for child in cached_children(page) if (getattr(child, field) or child.slug_en) == slug), None
         )
+    # A record's page is read on every visit, and the query (Wagtail's page table has some 60 columns) costs a
+    # quarter of a detail page's time: kept until anything is published, moved or deleted.
+    return cached_content(f"child:{page.pk}:{field}:{slug}", lambda: find_child_by_slug(page, field, slug))
+
+
+def find_child_by_slug(page, field, slug):
     child_models = page.specific_class.allowed_subpage_models()
     children = child_models[0].objects.child_of(page) if len(child_models) == 1 else page.get_children()
     child = children.filter(**{field: slug}).first()
@@ -179,6 +185,15 @@ def restricted_paths():
         return sorted(set(Page.objects.filter(restricted).values_list("path", flat=True)))
 
     return cached_content("restricted-paths", build)
+
+
+def linked_records(page, request, build):
+    """What a record's page shows of the records linked to it, as the dict build() gives. Reading them is most of
+    the queries of a record's page, and they change only when something is published: kept until then, per
+    language (the lists are in the order of their titles). A preview builds them afresh, from the draft."""
+    if getattr(request, "is_preview", False):
+        return build()
+    return cached_content(f"linked:{page.pk}:{translation.get_language()}", build)
 
 
 def is_under_restricted_path(page):

@@ -36,8 +36,15 @@ def stored_generation():
 
 def cached_content(key, build, timeout=600):
     """A value built from published content (the menu's sections, say), kept in the cache until anything is
-    published, unpublished, moved or deleted: the page cache's generation is part of its key."""
-    return page_cache().get_or_set(f"content:{generation()}:{key}", build, timeout)
+    published, unpublished, moved or deleted: the page cache's generation is part of its key. None is not kept:
+    what a URL did not find is asked again, so that made-up URLs cannot fill the cache."""
+    cache, key = page_cache(), f"content:{generation()}:{key}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        if value is not None:
+            cache.set(key, value, timeout)
+    return value
 
 
 def invalidate_page_cache(**_kwargs):
