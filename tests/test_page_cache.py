@@ -11,8 +11,8 @@ from django.test import override_settings
 from django.utils import translation
 
 from partners.models import PartnerPage
-from projects.models import ProjectPage, ResearchField
-from tests.factories import make_project
+from projects.models import ProjectPage, ProjectPartner, ResearchField
+from tests.factories import make_event, make_partner, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -206,3 +206,35 @@ def test_a_home_child_of_a_kind_the_home_page_does_not_list_still_routes_and_sho
     menu = client.get("/en/partners/").content.decode()
     assert 'href="/en/stray/">Stray record</a>' in menu
     assert 'href="/en/projects/">Cooperative research projects</a>' in menu
+
+
+def test_records_pages_listings_and_search_follow_publishing_with_the_page_cache_off(client):
+    """A record's page keeps what it shows of linked records, and a listing or a search its shown records, until
+    the next publish: publishing, unpublishing and renaming must show at once. A preview shows the draft's links."""
+    partner = make_partner("hub", title="Hub institute")
+    project = make_project("hub-project", title="Hub project", partners=[partner])
+    assert "Hub institute" in client.get("/en/projects/hub-project/").content.decode()
+    assert "Event linked later" not in client.get("/en/projects/hub-project/").content.decode()
+    assert "Hub project" in client.get("/en/projects/").content.decode()
+    assert "Hub project" in client.get("/en/search/?q=hub").content.decode()
+
+    event = make_event("linked-later", title="Event linked later", projects=[project], partners=[partner])
+    with translation.override("en"):
+        event.save_revision().publish()  # the factory links the projects after adding the page
+        project.title = "Hub project, renamed"
+        project.save_revision().publish()
+    assert "Event linked later" in client.get("/en/projects/hub-project/").content.decode()
+    assert "Event linked later" in client.get("/en/partners/hub/").content.decode()
+    assert "Hub project, renamed" in client.get("/en/projects/").content.decode()
+    assert "Hub project, renamed" in client.get("/en/search/?q=hub").content.decode()
+    assert "Hub project, renamed" in client.get("/en/events/linked-later/").content.decode()
+
+    PartnerPage.objects.get(pk=partner.pk).unpublish()
+    assert "Hub institute" not in client.get("/en/projects/hub-project/").content.decode()
+
+    with translation.override("en"):
+        draft = ProjectPage.objects.get(pk=project.pk)
+        draft.project_partners.add(ProjectPartner(partner=make_partner("draft-only", title="Draft-only partner")))
+        preview = draft.make_preview_request(preview_mode="en").render().content.decode()
+    assert "Draft-only partner" in preview
+    assert "Draft-only partner" not in client.get("/en/projects/hub-project/").content.decode()

@@ -131,8 +131,8 @@ def filter_listing(request, queryset, facets, cache_key, per_page=12):
 
     Counting the options and sorting the records read every listed record, and both change only when something is
     published or the day changes (what is upcoming, and the current year, depend on it). So for each combination of
-    filters the counts and the records' ids in order are kept in the cache under cache_key (one per listing), and
-    the shown page's records are read by id: the cost of a listing does not grow with its records."""
+    filters the counts, the records' ids in order and each page of records read by id are kept in the cache under
+    cache_key (one per listing): the cost of a listing does not grow with its records."""
 
     def remembered(what, applied, build):
         filters = "&".join(f"{facet.param}={value}" for facet, value in applied)
@@ -143,7 +143,12 @@ def filter_listing(request, queryset, facets, cache_key, per_page=12):
         narrowed_by = queryset
         for other, value in applied:
             narrowed_by = other.apply(narrowed_by, value)
-        return remembered(facet.param, applied, lambda: facet.option_counts(narrowed_by))
+        # Labels as plain text (the key holds the language): a lazy translation costs a new class to unpickle.
+        return remembered(
+            facet.param,
+            applied,
+            lambda: [(value, str(label), n) for value, label, n in facet.option_counts(narrowed_by)],
+        )
 
     narrowed, valid, ignored = queryset, {}, []
     for facet in facets:
@@ -173,7 +178,8 @@ def filter_listing(request, queryset, facets, cache_key, per_page=12):
     chosen = [(facet, valid[facet.param]) for facet in facets if facet.param in valid]
     ids = remembered("ids", chosen, lambda: list(dict.fromkeys(narrowed.values_list("pk", flat=True))))
     page = paginate(ids, per_page, request.GET.get("page"))
-    page.object_list = in_order(queryset, page.object_list)
+    shown = page.object_list
+    page.object_list = remembered(f"page-{page.number}", chosen, lambda: in_order(queryset, shown))
     return Listing(page=page, facets=facets, ignored=ignored, selected_count=len(valid), total=len(ids))
 
 

@@ -94,7 +94,8 @@ def search(request):
     terms = search_terms(query)
     if terms:
         # Ranking every match is most of a search's cost (10,000 matches for a common word at scale), and the
-        # ranking changes only when something is published: each query's matches are kept until then.
+        # ranking changes only when something is published: each query's matches, and each page of them shown,
+        # are kept until then.
         key = "search:" + hashlib.sha256(" ".join(terms).encode()).hexdigest()
         matches = cached_content(key, lambda: ranked_matches(terms, kinds))
         counts = Counter(kind for _pk, kind in matches)
@@ -102,7 +103,10 @@ def search(request):
             chosen_kind = ""
         selected_ids = [pk for pk, kind in matches if not chosen_kind or kind == chosen_kind]
         page = paginate(selected_ids, SEARCH_RESULTS_PER_PAGE, request.GET.get("page"))
-        page.object_list = in_order(Page.objects.specific(), page.object_list)
+        shown = page.object_list
+        page.object_list = cached_content(
+            f"{key}:{chosen_kind}:{page.number}", lambda: in_order(Page.objects.specific(), shown)
+        )
         kind_labels, kind_of = {key: label for key, label, _model in kinds}, dict(matches)
         for result in page.object_list:
             result.kind_label = kind_labels[kind_of[result.pk]]

@@ -9,7 +9,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from casted_site.core.blocks import BodyBlock
-from casted_site.core.listing import in_order
 from casted_site.core.models import BilingualPreviewMixin, not_view_restricted
 from casted_site.core.page_cache import cached_content
 from casted_site.core.seo import casted_organisation
@@ -48,25 +47,17 @@ class HomePage(BilingualPreviewMixin, Page):
         return casted_organisation(request)
 
     def get_context(self, request, *args, **kwargs):
-        from events.models import EventPage
-        from partners.models import MouPage, PartnerPage
-        from projects.models import ProjectPage
-
         context = super().get_context(request, *args, **kwargs)
         _home, context["sections"] = site_sections(request)
-        live = {
-            model: model.objects.live().filter(not_view_restricted()).defer_streamfields()
-            for model in (ProjectPage, PartnerPage, MouPage, EventPage)
-        }
-        # The figures and which records show change only when something is published (and, for the upcoming
-        # events, with the day): they are kept in the cache, and the records read by id.
+        # The figures and the records shown change only when something is published (and, for the upcoming
+        # events, with the day): they are kept in the cache.
         key = f"home:{timezone.localdate()}:{translation.get_language()}"
-        home = cached_content(key, lambda: home_contents(live))
+        home = cached_content(key, home_contents)
         context["figures"] = [(home["figures"][kind], label) for kind, label in FIGURE_LABELS]
-        context["featured_projects"] = in_order(live[ProjectPage], home["featured_projects"])
-        context["upcoming_events"] = in_order(live[EventPage], home["upcoming_events"])
+        context["featured_projects"] = home["featured_projects"]
+        context["upcoming_events"] = home["upcoming_events"]
         # Every partner while they are few; at most HOME_PARTNERS, and a link to them all, when there are many.
-        context["partners"] = in_order(live[PartnerPage], home["partners"])
+        context["partners"] = home["partners"]
         context["partner_count"] = home["figures"]["partners"]
         context["partner_index"] = next((s for s in context["sections"] if s["model"] == "partnerindexpage"), None)
         return context
@@ -81,12 +72,16 @@ FIGURE_LABELS = [
 ]
 
 
-def home_contents(live):
-    """The home page's figures, and the ids of the records it shows, from the live records of each model."""
+def home_contents():
+    """The home page's figures, and the records it shows, from the live records of each model."""
     from events.models import EventPage, upcoming_condition
     from partners.models import MouPage, PartnerPage
     from projects.models import ProjectPage
 
+    live = {
+        model: model.objects.live().filter(not_view_restricted()).defer_streamfields()
+        for model in (ProjectPage, PartnerPage, MouPage, EventPage)
+    }
     counts = dict(
         Page.objects.live()
         .filter(not_view_restricted())
@@ -97,9 +92,6 @@ def home_contents(live):
     )
     count_of = {model: counts.get(ContentType.objects.get_for_model(model).pk, 0) for model in live}
 
-    def ids(queryset):
-        return list(queryset.values_list("pk", flat=True))
-
     return {
         "figures": {
             "projects": count_of[ProjectPage],
@@ -109,7 +101,7 @@ def home_contents(live):
             "mous": count_of[MouPage],
             "events": count_of[EventPage],
         },
-        "featured_projects": ids(live[ProjectPage].order_by("-first_published_at")[:3]),
-        "upcoming_events": ids(live[EventPage].filter(upcoming_condition()).order_by("start_date", "title")[:3]),
-        "partners": ids(live[PartnerPage].order_by("title")[:HOME_PARTNERS]),
+        "featured_projects": list(live[ProjectPage].order_by("-first_published_at")[:3]),
+        "upcoming_events": list(live[EventPage].filter(upcoming_condition()).order_by("start_date", "title")[:3]),
+        "partners": list(live[PartnerPage].order_by("title")[:HOME_PARTNERS]),
     }
