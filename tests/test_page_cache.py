@@ -238,3 +238,16 @@ def test_records_pages_listings_and_search_follow_publishing_with_the_page_cache
         preview = draft.make_preview_request(preview_mode="en").render().content.decode()
     assert "Draft-only partner" in preview
     assert "Draft-only partner" not in client.get("/en/projects/hub-project/").content.decode()
+
+
+def test_a_url_that_finds_nothing_leaves_nothing_in_the_cache(client):
+    """Routing keeps the record a URL names, until the next publish; a made-up URL must not add an entry."""
+    from django.core.cache import cache
+
+    with override_settings(CACHES=locmem()):  # a cache whose keys can be listed
+        assert client.get("/en/projects/phd-career-survey/").status_code == 200
+        kept = [key for key in cache._cache if ":child:" in key]
+        assert len(kept) == 1 and kept[0].endswith(":slug_en:phd-career-survey")
+        for number in range(5):
+            assert client.get(f"/en/projects/made-up-{number}/").status_code == 404
+        assert [key for key in cache._cache if ":child:" in key] == kept
