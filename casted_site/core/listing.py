@@ -134,10 +134,12 @@ def filter_listing(request, queryset, facets, cache_key, per_page=12):
     filters the counts, the records' ids in order and each page of records read by id are kept in the cache under
     cache_key (one per listing): the cost of a listing does not grow with its records."""
 
-    def remembered(what, applied, build):
+    def key(what, applied):
         filters = "&".join(f"{facet.param}={value}" for facet, value in applied)
-        key = f"listing:{cache_key}:{timezone.localdate()}:{translation.get_language()}:{what}:{filters}"
-        return cached_content(key, build)
+        return f"listing:{cache_key}:{timezone.localdate()}:{translation.get_language()}:{what}:{filters}"
+
+    def remembered(what, applied, build):
+        return cached_content(key(what, applied), build)
 
     def option_counts(facet, applied):
         narrowed_by = queryset
@@ -177,14 +179,21 @@ def filter_listing(request, queryset, facets, cache_key, per_page=12):
 
     chosen = [(facet, valid[facet.param]) for facet in facets if facet.param in valid]
     ids = remembered("ids", chosen, lambda: list(dict.fromkeys(narrowed.values_list("pk", flat=True))))
-    page = paginate(ids, per_page, request.GET.get("page"))
-    shown = page.object_list
-    page.object_list = remembered(f"page-{page.number}", chosen, lambda: in_order(queryset, shown))
+    page = paginate_records(queryset, ids, per_page, request.GET.get("page"), key("records", chosen))
     return Listing(page=page, facets=facets, ignored=ignored, selected_count=len(valid), total=len(ids))
 
 
+def paginate_records(queryset, ids, per_page, number, cache_key):
+    """A page (as paginate gives it) of the records of queryset with these ids, in their order. The records are
+    read by id and kept in the cache under cache_key and the page number until the next publish."""
+    page = paginate(ids, per_page, number)
+    shown = page.object_list
+    page.object_list = cached_content(f"{cache_key}:page-{page.number}", lambda: in_order(queryset, shown))
+    return page
+
+
 def in_order(queryset, ids):
-    """The records of queryset with these ids, in this order: read by id where the order is kept in the cache."""
+    """The records of queryset with these ids, in this order."""
     records = queryset.in_bulk(ids)
     return [records[pk] for pk in ids if pk in records]
 

@@ -17,7 +17,7 @@ from django.views import defaults
 
 from wagtail.models import Page
 
-from casted_site.core.listing import in_order, paginate
+from casted_site.core.listing import paginate_records
 from casted_site.core.models import not_view_restricted
 from casted_site.core.page_cache import cached_content
 from casted_site.core.search import segment
@@ -102,10 +102,12 @@ def search(request):
         if chosen_kind not in counts:
             chosen_kind = ""
         selected_ids = [pk for pk, kind in matches if not chosen_kind or kind == chosen_kind]
-        page = paginate(selected_ids, SEARCH_RESULTS_PER_PAGE, request.GET.get("page"))
-        shown = page.object_list
-        page.object_list = cached_content(
-            f"{key}:{chosen_kind}:{page.number}", lambda: in_order(Page.objects.specific(), shown)
+        page = paginate_records(
+            Page.objects.specific(),
+            selected_ids,
+            SEARCH_RESULTS_PER_PAGE,
+            request.GET.get("page"),
+            f"{key}:{chosen_kind}",
         )
         kind_labels, kind_of = {key: label for key, label, _model in kinds}, dict(matches)
         for result in page.object_list:
