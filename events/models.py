@@ -18,6 +18,7 @@ from casted_site.core.feeds import SectionFeed
 from casted_site.core.listing import ChoiceFacet, Facet, ValueFacet, filter_listing
 from casted_site.core.models import (
     BilingualPreviewMixin,
+    ChoiceLabelsMixin,
     SectionIndexPage,
     SectionRecordPage,
     linked_records,
@@ -122,7 +123,9 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
                 apply=lambda qs, year: qs.filter(start_date__year=int(year)),
             ),
         ]
-        context["listing"] = filter_listing(request, self.records(), facets, cache_key=f"listing-{self.pk}")
+        context["listing"] = filter_listing(
+            request, self.records, facets, f"listing-{self.pk}", "includes/cards/event.html"
+        )
         return context
 
     @path("calendar/")
@@ -243,7 +246,7 @@ class EventPage(RoutablePageMixin, SectionRecordPage):
         return calendar_response([self], request, f"{self.slug}.ics", self.title)
 
 
-class EventPartner(Orderable):
+class EventPartner(ChoiceLabelsMixin, Orderable):
     event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="event_partners")
     partner = models.ForeignKey(
         "partners.PartnerPage", verbose_name=_("partner"), on_delete=models.CASCADE, related_name="event_links"

@@ -90,7 +90,7 @@ class PartnerIndexPage(SectionIndexPage):
             RelationshipFacet(),
         ]
         context["listing"] = filter_listing(
-            request, self.records(), facets, per_page=24, cache_key=f"listing-{self.pk}"
+            request, self.records, facets, f"listing-{self.pk}", "includes/cards/partner.html", per_page=24
         )
         return context
 
@@ -248,7 +248,7 @@ class MouIndexPage(SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         facets = [ChoiceFacet("status", _("Status"), "status", MouStatus.choices)]
         context["listing"] = filter_listing(
-            request, self.records(), facets, per_page=24, cache_key=f"listing-{self.pk}"
+            request, self.records, facets, f"listing-{self.pk}", "includes/cards/mou.html", per_page=24
         )
         return context
 
@@ -298,6 +298,11 @@ class MouPage(SectionRecordPage):
     chinese_search_source_fields = ("title", "summary", "scope")
     parent_page_types = ["partners.MouIndexPage"]
     subpage_types = []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(linked_records(self, request, lambda: {"partner": self.partner, "document": self.document}))
+        return context
 
     def clean(self):
         super().clean()

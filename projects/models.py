@@ -20,6 +20,7 @@ from casted_site.core.feeds import SectionFeed
 from casted_site.core.listing import ChoiceFacet, RelatedFacet, ValueFacet, filter_listing
 from casted_site.core.models import (
     BilingualPreviewMixin,
+    ChoiceLabelsMixin,
     SectionIndexPage,
     SectionRecordPage,
     linked_records,
@@ -120,7 +121,9 @@ class ProjectIndexPage(RoutablePageMixin, SectionIndexPage):
             ),
             ValueFacet("year", _("Year"), project_years, apply=active_in_year),
         ]
-        context["listing"] = filter_listing(request, self.records(), facets, cache_key=f"listing-{self.pk}")
+        context["listing"] = filter_listing(
+            request, self.records, facets, f"listing-{self.pk}", "includes/cards/project.html"
+        )
         return context
 
     @path("feed/")
@@ -256,7 +259,7 @@ class ProjectPage(SectionRecordPage):
         return context
 
 
-class ProjectPartner(Orderable):
+class ProjectPartner(ChoiceLabelsMixin, Orderable):
     """A partner of a project, with its role in it. The partner's page finds its projects through this."""
 
     project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="project_partners")

@@ -243,3 +243,43 @@ def test_the_home_page_lists_at_most_forty_partners_and_links_to_all(client):
     total = HOME_PARTNERS + 17
     assert f'<a href="/en/partners/">All {total} partners</a>' in home
     assert f'<a href="/zh-hans/partners/">全部 {total} 个合作伙伴</a>' in get(client, "/zh-hans/")
+
+
+def test_cards_are_rendered_in_the_language_of_the_listing(client):
+    # Cards are rendered once and kept with the page of records: each language keeps its own.
+    english, chinese = get(client, "/en/partners/"), get(client, "/zh-hans/partners/")
+    assert '<span class="tag">International organisation</span>' in english
+    assert '<span class="tag">国际组织</span>' in chinese and "International organisation" not in chinese
+    assert card_links(english, "partners") and all(
+        f'href="/zh-hans/partners/{slug}/"' in chinese for slug in card_links(english, "partners")
+    )
+    assert get(client, "/en/partners/") == english
+
+
+def test_filter_links_keep_the_other_filters_and_go_back_to_the_first_page(client):
+    html = get(client, "/en/partners/?kind=university&page=1&utm=x")
+    # Picking another option keeps the other parameters, in their order, and drops the page number.
+    assert 'href="?kind=research-institute&amp;utm=x"' in html
+    assert 'href="?kind=university&amp;utm=x&amp;relationship=project"' in html
+    # The selected option links to the listing without it.
+    assert re.search(r'class="facet-option is-selected" href="\?utm=x" aria-current="true"><span>University', html)
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_choice_labels_are_those_django_gives(language):
+    from django.db.models import Model
+    from django.utils import translation
+
+    from events.models import EventPage, EventPartner
+    from partners.models import MouPage, PartnerPage
+    from projects.models import ProjectPage, ProjectPartner
+
+    with translation.override(language):
+        for model in (ProjectPage, PartnerPage, MouPage, EventPage, ProjectPartner, EventPartner):
+            for field in model._meta.get_fields():
+                if not getattr(field, "choices", None) or not hasattr(model, f"get_{field.name}_display"):
+                    continue
+                for value in [*(value for value, _label in field.flatchoices), "", "not-a-choice"]:
+                    record = model(**{field.attname: value})
+                    ours = getattr(record, f"get_{field.name}_display")()
+                    assert ours == Model._get_FIELD_display(record, field), (model, field.name, value)

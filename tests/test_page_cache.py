@@ -12,7 +12,7 @@ from django.utils import translation
 
 from partners.models import PartnerPage
 from projects.models import ProjectPage, ProjectPartner, ResearchField
-from tests.factories import make_event, make_partner, make_project
+from tests.factories import make_event, make_mou, make_partner, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -238,6 +238,34 @@ def test_records_pages_listings_and_search_follow_publishing_with_the_page_cache
         preview = draft.make_preview_request(preview_mode="en").render().content.decode()
     assert "Draft-only partner" in preview
     assert "Draft-only partner" not in client.get("/en/projects/hub-project/").content.decode()
+
+
+def test_language_links_structured_data_and_an_mous_partner_follow_publishing(client):
+    """A page keeps its URL in each language, its structured data and an MOU its partner until the next publish,
+    each per host: the structured data holds absolute URLs."""
+    partner = make_partner("kept", title="Kept institute")
+    make_project("kept-project", title="Kept project", partners=[partner])
+    make_mou("kept-mou", partner)
+    project_html = client.get("/en/projects/kept-project/").content.decode()
+    assert 'href="/zh-hans/projects/kept-project/" hreflang="zh-hans"' in project_html
+    assert '"name": "Kept institute", "url": "http://testserver/en/partners/kept/"' in project_html
+    assert (
+        "http://localhost/en/partners/kept/"
+        in client.get("/en/projects/kept-project/", HTTP_HOST="localhost").content.decode()
+    )
+    assert "Kept institute" in client.get("/en/mous/kept-mou/").content.decode()
+
+    with translation.override("en"):
+        page = PartnerPage.objects.get(pk=partner.pk)
+        page.title = "Renamed institute"
+        page.save_revision().publish()
+        project = ProjectPage.objects.get(slug="kept-project")
+        project.slug_zh_hans = "kept-project-zh"
+        project.save_revision().publish()
+    project_html = client.get("/en/projects/kept-project/").content.decode()
+    assert 'href="/zh-hans/projects/kept-project-zh/" hreflang="zh-hans"' in project_html
+    assert '"name": "Renamed institute"' in project_html and "Kept institute" not in project_html
+    assert "Renamed institute" in client.get("/en/mous/kept-mou/").content.decode()
 
 
 def test_a_url_that_finds_nothing_leaves_nothing_in_the_cache(client):

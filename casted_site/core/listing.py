@@ -8,10 +8,12 @@ the options is ignored and reported, never an error. Every facet costs one query
 import heapq
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.template.loader import get_template
 from django.utils import timezone, translation
 
 from modeltranslation.utils import build_localized_fieldname
@@ -25,6 +27,20 @@ class Option:
     label: str
     count: int
     selected: bool = False
+    url: str = ""  # the listing with this option picked, or, when it is selected, without it
+
+
+def listing_url(query, param, value=None, page=None):
+    """The URL of the listing the query (request.GET) shows with one parameter set to value (or removed when value
+    is None) and, unless a page is given, back on the first page."""
+    params = {key: values for key, values in query.lists() if key != "page"}
+    if value is None:
+        params.pop(param, None)
+    else:
+        params[param] = [value]
+    if page is not None and str(page) != "1":
+        params["page"] = [page]
+    return "?" + urlencode(params, doseq=True) if params else "?"
 
 
 @dataclass
@@ -126,13 +142,15 @@ class Listing:
     total: int
 
 
-def filter_listing(request, queryset, facets, cache_key, per_page=12):
-    """Apply the facets the request picks, count every option, and paginate the result.
+def filter_listing(request, records, facets, cache_key, card_template, per_page=12):
+    """Apply the facets the request picks to the records (a function that gives their queryset), count every
+    option, and paginate the result, each record with its card (card_template) rendered as card_html.
 
     Counting the options and sorting the records read every listed record, and both change only when something is
     published or the day changes (what is upcoming, and the current year, depend on it). So for each combination of
-    filters the counts, the records' ids in order and each page of records read by id are kept in the cache under
-    cache_key (one per listing): the cost of a listing does not grow with its records."""
+    filters the counts, the records' ids in order and each page of records read by id, with their cards, are kept in
+    the cache under cache_key (one per listing): the cost of a listing does not grow with its records. The
+    queryset is built only when one of them is missing: building one costs more than reading them."""
 
     def key(what, applied):
         filters = "&".join(f"{facet.param}={value}" for facet, value in applied)
@@ -141,18 +159,21 @@ def filter_listing(request, queryset, facets, cache_key, per_page=12):
     def remembered(what, applied, build):
         return cached_content(key(what, applied), build)
 
+    def narrowed(applied):
+        queryset = records()
+        for facet, value in applied:
+            queryset = facet.apply(queryset, value)
+        return queryset
+
     def option_counts(facet, applied):
-        narrowed_by = queryset
-        for other, value in applied:
-            narrowed_by = other.apply(narrowed_by, value)
         # Labels as plain text (the key holds the language): a lazy translation costs a new class to unpickle.
         return remembered(
             facet.param,
             applied,
-            lambda: [(value, str(label), n) for value, label, n in facet.option_counts(narrowed_by)],
+            lambda: [(value, str(label), n) for value, label, n in facet.option_counts(narrowed(applied))],
         )
 
-    narrowed, valid, ignored = queryset, {}, []
+    valid, ignored = {}, []
     for facet in facets:
         raw = request.GET.get(facet.param, "").strip()
         if not raw:
@@ -164,7 +185,6 @@ def filter_listing(request, queryset, facets, cache_key, per_page=12):
             offered = {str(value) for value, _label, _n in option_counts(facet, [])}
         if raw in offered:
             valid[facet.param] = raw
-            narrowed = facet.apply(narrowed, raw)
         else:
             ignored.append({"label": facet.label, "value": raw})
 
@@ -174,22 +194,47 @@ def filter_listing(request, queryset, facets, cache_key, per_page=12):
         selected = valid.get(facet.param)
         shown, facet.hidden_options = most_used(option_counts(facet, applied), facet.max_options, selected)
         facet.options = [
-            Option(str(value), label, count, selected=selected == str(value)) for value, label, count in shown
+            Option(
+                str(value),
+                label,
+                count,
+                selected=selected == str(value),
+                url=listing_url(request.GET, facet.param, None if selected == str(value) else str(value)),
+            )
+            for value, label, count in shown
         ]
 
     chosen = [(facet, valid[facet.param]) for facet in facets if facet.param in valid]
-    ids = remembered("ids", chosen, lambda: list(dict.fromkeys(narrowed.values_list("pk", flat=True))))
-    page = paginate_records(queryset, ids, per_page, request.GET.get("page"), key("records", chosen))
+    ids = remembered("ids", chosen, lambda: list(dict.fromkeys(narrowed(chosen).values_list("pk", flat=True))))
+    page = paginate_records(
+        records,
+        ids,
+        per_page,
+        request.GET.get("page"),
+        key("records", chosen),
+        prepare=lambda records: render_cards(records, card_template, request),
+    )
     return Listing(page=page, facets=facets, ignored=ignored, selected_count=len(valid), total=len(ids))
 
 
-def paginate_records(queryset, ids, per_page, number, cache_key):
-    """A page (as paginate gives it) of the records of queryset with these ids, in their order. The records are
-    read by id and kept in the cache under cache_key and the page number until the next publish."""
+def paginate_records(records, ids, per_page, number, cache_key, prepare=list):
+    """A page (as paginate gives it) of the records with these ids, in their order. The records (a function that
+    gives their queryset) are read by id, passed through prepare, and kept in the cache under cache_key and the
+    page number until the next publish."""
     page = paginate(ids, per_page, number)
     shown = page.object_list
-    page.object_list = cached_content(f"{cache_key}:page-{page.number}", lambda: in_order(queryset, shown))
+    page.object_list = cached_content(f"{cache_key}:page-{page.number}", lambda: prepare(in_order(records(), shown)))
     return page
+
+
+def render_cards(records, template_name, request):
+    """The records, each with its card rendered as card_html. Rendering a card reads its record's translated
+    fields, URL and labels, the larger part of a listing's work: done once per publish, it is kept with the
+    records."""
+    template = get_template(template_name)
+    for record in records:
+        record.card_html = template.render({"record": record, "request": request})
+    return records
 
 
 def in_order(queryset, ids):

@@ -1,9 +1,13 @@
 """Abstract pieces the section apps share."""
 
+from functools import cache
+
 from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils import translation
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 
 from modeltranslation.utils import build_localized_fieldname
@@ -14,6 +18,23 @@ from wagtail.search import index
 
 from casted_site.core.page_cache import cached_content
 from casted_site.core.search import ChineseSearchMixin
+
+
+@cache
+def choice_labels(field, language):
+    """A field's choices as value -> label, built once per field and language (a CountryField's labels are
+    translated as its choices are read)."""
+    return {make_hashable(value): label for value, label in field.flatchoices}
+
+
+class ChoiceLabelsMixin:
+    """get_FOO_display as Django gives it, without its cost on every card: Django builds a dict of all the
+    choices on each call, and hashing their lazy labels translates every one of them."""
+
+    def _get_FIELD_display(self, field):
+        value = getattr(self, field.attname)
+        labels = choice_labels(field, translation.get_language())
+        return force_str(labels.get(make_hashable(value), value), strings_only=True)
 
 
 class BilingualPreviewMixin:
@@ -119,7 +140,7 @@ class SectionIndexPage(BilingualPreviewMixin, Page):
         abstract = True
 
 
-class SectionRecordPage(BilingualPreviewMixin, ChineseSearchMixin, Page):
+class SectionRecordPage(ChoiceLabelsMixin, BilingualPreviewMixin, ChineseSearchMixin, Page):
     """A record of a section (a project, partner, MOU or event): a title and a short summary for its cards."""
 
     summary = models.TextField(
@@ -187,13 +208,20 @@ def restricted_paths():
     return cached_content("restricted-paths", build)
 
 
-def linked_records(page, request, build):
-    """What a record's page shows of the records linked to it, as the dict build() gives. Reading them is most of
-    the queries of a record's page, and they change only when something is published: kept until then, per
-    language (the lists are in the order of their titles). A preview builds them afresh, from the draft."""
+def cached_for_page(page, request, what, build):
+    """What a page shows that changes only when something is published (the records linked to it, its URL in each
+    language, its structured data): kept until then, per page, language and host (absolute URLs hold the host).
+    A preview builds it afresh, from the draft."""
     if getattr(request, "is_preview", False):
         return build()
-    return cached_content(f"linked:{page.pk}:{translation.get_language()}", build)
+    host = f"{request.scheme}://{request.get_host()}"
+    return cached_content(f"{what}:{page.pk}:{translation.get_language()}:{host}", build)
+
+
+def linked_records(page, request, build):
+    """What a record's page shows of the records linked to it, as the dict build() gives: reading them is most of
+    the queries of a record's page (the lists are in the order of their titles)."""
+    return cached_for_page(page, request, "linked", build)
 
 
 def is_under_restricted_path(page):

@@ -103,7 +103,7 @@ def search(request):
             chosen_kind = ""
         selected_ids = [pk for pk, kind in matches if not chosen_kind or kind == chosen_kind]
         page = paginate_records(
-            Page.objects.specific(),
+            Page.objects.specific,
             selected_ids,
             SEARCH_RESULTS_PER_PAGE,
             request.GET.get("page"),

@@ -12,7 +12,8 @@ from django.utils.text import Truncator
 
 from wagtail.models import Page, Site
 
-from casted_site.core.models import cached_children, is_under_restricted_path
+from casted_site.core.listing import listing_url
+from casted_site.core.models import cached_children, cached_for_page, is_under_restricted_path
 from casted_site.core.page_cache import cached_content
 
 register = template.Library()
@@ -31,12 +32,14 @@ def language_versions(context):
         return []
     page = context.get("page")
     current = translation.get_language()
+    if isinstance(page, Page) and page.pk:
+        paths = cached_for_page(page, request, "language-paths", lambda: page_paths(page, request))
+    else:
+        paths = {}
     versions = []
     for code, _name in settings.LANGUAGES:
-        if isinstance(page, Page) and page.pk:
-            with translation.override(code):
-                path = page.get_url(request)
-        else:
+        path = paths.get(code)
+        if path is None:
             path = translate_url(request.get_full_path(), code)
             if path == request.get_full_path() and code != current:
                 path = f"/{code}/"
@@ -50,6 +53,15 @@ def language_versions(context):
             }
         )
     return versions
+
+
+def page_paths(page, request):
+    """The page's URL in each site language."""
+    paths = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths[code] = page.get_url(request)
+    return paths
 
 
 def menu_entry(page, request):
@@ -124,15 +136,7 @@ def breadcrumbs(context):
 def filter_url(context, param, value=None, page=None):
     """The current listing URL with one filter set to value (or removed when value is None) and, unless a page
     is given, back on the first page."""
-    query = context["request"].GET.copy()
-    query.pop("page", None)
-    if value is None:
-        query.pop(param, None)
-    else:
-        query[param] = value
-    if page is not None and str(page) != "1":
-        query["page"] = page
-    return "?" + query.urlencode() if query else "?"
+    return listing_url(context["request"].GET, param, value, page)
 
 
 @register.filter
@@ -157,6 +161,11 @@ def json_ld(context, page):
     structured_data = getattr(page, "structured_data", None)
     if not callable(structured_data):
         return ""
-    data = {"@context": "https://schema.org", **structured_data(context["request"])}
-    payload = json.dumps(data, ensure_ascii=False, default=str).replace("<", "\\u003c").replace(">", "\\u003e")
+    request = context["request"]
+
+    def build():
+        data = {"@context": "https://schema.org", **structured_data(request)}
+        return json.dumps(data, ensure_ascii=False, default=str).replace("<", "\\u003c").replace(">", "\\u003e")
+
+    payload = cached_for_page(page, request, "json-ld", build)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
