@@ -133,22 +133,27 @@ def run_lighthouse(base):
     for lang in ("en", "zh-hans"):
         for template in LIGHTHOUSE_PAGES:
             path = template.format(lang=lang)
-            result = subprocess.run(  # noqa: S603
-                [
-                    str(binary),
-                    base + path,
-                    "--output=json",
-                    "--quiet",
-                    f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
-                    '--extra-headers={"X-Forwarded-Proto": "https"}',
-                    "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking "
-                    "--disable-component-update --disable-sync",
-                ],
-                env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
-                capture_output=True,
-                text=True,
-                check=True,
-            )
+            for _attempt in range(3):  # Chromium now and then fails to start on a loaded machine
+                result = subprocess.run(  # noqa: S603
+                    [
+                        str(binary),
+                        base + path,
+                        "--output=json",
+                        "--quiet",
+                        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+                        '--extra-headers={"X-Forwarded-Proto": "https"}',
+                        "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking "
+                        "--disable-component-update --disable-sync",
+                    ],
+                    env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+                    capture_output=True,
+                    text=True,
+                )
+                if result.returncode == 0:
+                    break
+            if result.returncode != 0:  # reported as such, and the rest of the run is kept
+                scores.append({"path": path, "error": result.stderr.strip()[-300:]})
+                continue
             report = json.loads(result.stdout)
             row = {"path": path}
             row.update({name: round(report["categories"][name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES})
@@ -347,6 +352,9 @@ def print_table(report):
             f"p50 {soak['p50_ms']:.1f} ms, p99 {soak['p99_ms']:.1f} ms, {soak['requests']} requests, {soak['errors']} errors"
         )
     for row in report.get("lighthouse") or []:
+        if "error" in row:
+            print(f"lighthouse {row['path']:38} failed: {row['error']}")
+            continue
         print(
             f"lighthouse {row['path']:38} performance {row['performance']:>3}, accessibility {row['accessibility']:>3}, "
             f"best practices {row['best-practices']:>3}, SEO {row['seo']:>3}, first visit {row['first_visit_bytes']:,.0f} B"
