@@ -279,3 +279,17 @@ def test_a_url_that_finds_nothing_leaves_nothing_in_the_cache(client):
         for number in range(5):
             assert client.get(f"/en/projects/made-up-{number}/").status_code == 404
         assert [key for key in cache._cache if ":child:" in key] == kept
+
+
+def test_made_up_filter_values_leave_nothing_in_the_cache(client):
+    """A facet's options are checked against the listing's, and kept only for values it offers."""
+    from django.core.cache import cache
+
+    with override_settings(CACHES=locmem()):
+        assert "1 record" in client.get("/en/projects/?partner=oecd").content.decode()
+        kept = [key for key in cache._cache if "-offers-" in key]
+        assert len(kept) == 1 and kept[0].endswith("partner-offers-oecd:")
+        for number in range(5):
+            response = client.get(f"/en/projects/?partner=made-up-{number}")
+            assert "is not a value of the filter" in response.content.decode()
+        assert [key for key in cache._cache if "-offers-" in key] == kept

@@ -144,7 +144,7 @@ class Listing:
 
 def filter_listing(request, records, facets, cache_key, card_template, per_page=12):
     """Apply the facets the request picks to the records (a function that gives their queryset), count every
-    option, and paginate the result, each record with its card (card_template) rendered as card_html.
+    option, and paginate the result: a page of the records' cards (card_template, rendered).
 
     Counting the options and sorting the records read every listed record, and both change only when something is
     published or the day changes (what is upcoming, and the current year, depend on it). So for each combination of
@@ -173,17 +173,34 @@ def filter_listing(request, records, facets, cache_key, card_template, per_page=
             lambda: [(value, str(label), n) for value, label, n in facet.option_counts(narrowed(applied))],
         )
 
+    def offers(facet, raw):
+        """Whether the facet offers the value for the whole listing. A facet can have thousands of options: what
+        it offers is kept per value, for values it offers (made-up values must not fill the cache)."""
+        if facet.choices is not None:
+            return raw in {str(value) for value, _label in facet.choices}
+        return bool(
+            remembered(
+                f"{facet.param}-offers-{raw}",
+                [],
+                lambda: True if raw in {str(value) for value, _label, _n in option_counts(facet, [])} else None,
+            )
+        )
+
+    def shown_options(facet, applied, selected):
+        """The options shown and how many were left out: kept, so that a request reads the 15 shown rather than
+        every option."""
+        return remembered(
+            f"{facet.param}-shown-{selected}",
+            applied,
+            lambda: most_used(option_counts(facet, applied), facet.max_options, selected),
+        )
+
     valid, ignored = {}, []
     for facet in facets:
         raw = request.GET.get(facet.param, "").strip()
         if not raw:
             continue
-        # A value counts when the facet offers it for the whole listing.
-        if facet.choices is not None:
-            offered = {str(value) for value, _label in facet.choices}
-        else:
-            offered = {str(value) for value, _label, _n in option_counts(facet, [])}
-        if raw in offered:
+        if offers(facet, raw):
             valid[facet.param] = raw
         else:
             ignored.append({"label": facet.label, "value": raw})
@@ -192,7 +209,7 @@ def filter_listing(request, records, facets, cache_key, card_template, per_page=
         # Count each option as if picked on top of the other filters.
         applied = [(other, valid[other.param]) for other in facets if other is not facet and other.param in valid]
         selected = valid.get(facet.param)
-        shown, facet.hidden_options = most_used(option_counts(facet, applied), facet.max_options, selected)
+        shown, facet.hidden_options = shown_options(facet, applied, selected)
         facet.options = [
             Option(
                 str(value),
@@ -227,14 +244,23 @@ def paginate_records(records, ids, per_page, number, cache_key, prepare=list):
     return page
 
 
+@dataclass
+class Card:
+    """A record's card, rendered, and whether the record is upcoming (the events listing groups on it)."""
+
+    html: str
+    is_upcoming: bool = False
+
+
 def render_cards(records, template_name, request):
-    """The records, each with its card rendered as card_html. Rendering a card reads its record's translated
-    fields, URL and labels, the larger part of a listing's work: done once per publish, it is kept with the
-    records."""
+    """The records' cards. Rendering a card reads its record's translated fields, URL and labels, the larger part
+    of a listing's work: done once per publish, and only the cards are kept, not the records (reading back a
+    model instance from the cache costs more than its card)."""
     template = get_template(template_name)
-    for record in records:
-        record.card_html = template.render({"record": record, "request": request})
-    return records
+    return [
+        Card(template.render({"record": record, "request": request}), getattr(record, "is_upcoming", False))
+        for record in records
+    ]
 
 
 def in_order(queryset, ids):
