@@ -6,6 +6,7 @@ the options is ignored and reported, never an error. Every facet costs one query
 """
 
 import heapq
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -19,6 +20,9 @@ from django.utils import timezone, translation
 from modeltranslation.utils import build_localized_fieldname
 
 from casted_site.core.page_cache import cached_content
+
+# What an option's value looks like (slugs, years, country codes), in any script.
+SLUG_LIKE = re.compile(r"[\w-]{1,100}")
 
 
 @dataclass
@@ -178,6 +182,8 @@ def filter_listing(request, records, facets, cache_key, card_template, per_page=
         it offers is kept per value, for values it offers (made-up values must not fill the cache)."""
         if facet.choices is not None:
             return raw in {str(value) for value, _label in facet.choices}
+        if not SLUG_LIKE.fullmatch(raw):  # no option looks otherwise; and cache keys stay plain
+            return False
         return bool(
             remembered(
                 f"{facet.param}-offers-{raw}",
