@@ -152,9 +152,9 @@ def filter_listing(request, records, facets, cache_key, card_template, per_page=
 
     Counting the options and sorting the records read every listed record, and both change only when something is
     published or the day changes (what is upcoming, and the current year, depend on it). So for each combination of
-    filters the counts, the records' ids in order and each page of records read by id, with their cards, are kept in
-    the cache under cache_key (one per listing): the cost of a listing does not grow with its records. The
-    queryset is built only when one of them is missing: building one costs more than reading them."""
+    filters the counts, the options shown, the records' ids in order and each page of cards are kept in the cache
+    under cache_key (one per listing): the cost of a listing does not grow with its records. The queryset is built
+    only when one of them is missing: building one costs more than reading them."""
 
     def key(what, applied):
         filters = "&".join(f"{facet.param}={value}" for facet, value in applied)
