@@ -257,12 +257,30 @@ def test_cards_are_rendered_in_the_language_of_the_listing(client):
 
 
 def test_filter_links_keep_the_other_filters_and_go_back_to_the_first_page(client):
-    html = get(client, "/en/partners/?kind=university&page=1&utm=x")
-    # Picking another option keeps the other parameters, in their order, and drops the page number.
-    assert 'href="?kind=research-institute&amp;utm=x"' in html
-    assert 'href="?kind=university&amp;utm=x&amp;relationship=project"' in html
+    html = get(client, "/en/partners/?relationship=project&kind=university&page=1&utm=x&country=atlantis")
+    # Picking another option keeps the other valid filters, in the facets' order, and drops the page number and
+    # whatever else the request held: an ignored value, a tracking parameter.
+    assert 'href="?kind=research-institute&amp;relationship=project"' in html
+    assert 'href="?kind=university&amp;relationship=project&amp;country=SE"' in html
+    assert "utm=" not in html and "atlantis&" not in html and "country=atlantis" not in html
     # The selected option links to the listing without it.
-    assert re.search(r'class="facet-option is-selected" href="\?utm=x" aria-current="true"><span>University', html)
+    assert re.search(
+        r'class="facet-option is-selected" href="\?relationship=project" aria-current="true"><span>Univ', html
+    )
+    # Any order of the same filters gives the same filters panel.
+    assert filters_panel(get(client, "/en/partners/?kind=university&relationship=project")) == filters_panel(html)
+
+
+def filters_panel(html):
+    return re.search(r'<details class="filters".*?</details>', html, re.S).group(0)
+
+
+def test_pagination_links_keep_the_valid_filters_only(client):
+    for number in range(40):  # 57 partners: 3 pages of 24
+        make_partner(f"paged-{number:02d}", title=f"Paged partner {number:02d}")
+    html = get(client, "/en/partners/?page=2&utm=x&kind=made-up")
+    assert '<a href="?" rel="prev">' in html and '<a href="?page=3" rel="next">' in html
+    assert "utm=" not in html and "kind=made-up" not in html
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])

@@ -35,16 +35,16 @@ class Option:
 
 
 def listing_url(query, param, value=None, page=None):
-    """The URL of the listing the query (request.GET) shows with one parameter set to value (or removed when value
-    is None) and, unless a page is given, back on the first page."""
-    params = {key: values for key, values in query.lists() if key != "page"}
+    """The URL of the listing whose filters are query (a dict, in order) with one of them set to value (or removed
+    when value is None) and, unless a page is given, back on the first page."""
+    params = {key: filter_value for key, filter_value in query.items() if key != "page"}
     if value is None:
         params.pop(param, None)
     else:
-        params[param] = [value]
+        params[param] = value
     if page is not None and str(page) != "1":
-        params["page"] = [page]
-    return "?" + urlencode(params, doseq=True) if params else "?"
+        params["page"] = page
+    return "?" + urlencode(params) if params else "?"
 
 
 @dataclass
@@ -140,9 +140,9 @@ class ValueFacet(Facet):
 @dataclass
 class Listing:
     page: object
-    facets: list
+    filters: str  # the facets' HTML
+    query: dict  # the valid filters, as links carry them
     ignored: list
-    selected_count: int
     total: int
 
 
@@ -152,7 +152,7 @@ def filter_listing(request, records, facets, cache_key, card_template, per_page=
 
     Counting the options and sorting the records read every listed record, and both change only when something is
     published or the day changes (what is upcoming, and the current year, depend on it). So for each combination of
-    filters the counts, the options shown, the records' ids in order and each page of cards are kept in the cache
+    filters the counts, the filters' HTML, the records' ids in order and each page of cards are kept in the cache
     under cache_key (one per listing): the cost of a listing does not grow with its records. The queryset is built
     only when one of them is missing: building one costs more than reading them."""
 
@@ -192,15 +192,6 @@ def filter_listing(request, records, facets, cache_key, card_template, per_page=
             )
         )
 
-    def shown_options(facet, applied, selected):
-        """The options shown and how many were left out: kept, so that a request reads the 15 shown rather than
-        every option."""
-        return remembered(
-            f"{facet.param}-shown-{selected}",
-            applied,
-            lambda: most_used(option_counts(facet, applied), facet.max_options, selected),
-        )
-
     valid, ignored = {}, []
     for facet in facets:
         raw = request.GET.get(facet.param, "").strip()
@@ -210,24 +201,30 @@ def filter_listing(request, records, facets, cache_key, card_template, per_page=
             valid[facet.param] = raw
         else:
             ignored.append({"label": facet.label, "value": raw})
-
-    for facet in facets:
-        # Count each option as if picked on top of the other filters.
-        applied = [(other, valid[other.param]) for other in facets if other is not facet and other.param in valid]
-        selected = valid.get(facet.param)
-        shown, facet.hidden_options = shown_options(facet, applied, selected)
-        facet.options = [
-            Option(
-                str(value),
-                label,
-                count,
-                selected=selected == str(value),
-                url=listing_url(request.GET, facet.param, None if selected == str(value) else str(value)),
-            )
-            for value, label, count in shown
-        ]
-
     chosen = [(facet, valid[facet.param]) for facet in facets if facet.param in valid]
+    # Links carry the valid filters only, in the facets' order: one URL per combination of filters, whatever else
+    # the request held (an ignored value, a tracking parameter). So the filters' HTML depends only on them.
+    query = {facet.param: value for facet, value in chosen}
+
+    def render_filters():
+        for facet in facets:
+            # Count each option as if picked on top of the other filters.
+            applied = [(other, value) for other, value in chosen if other is not facet]
+            selected = valid.get(facet.param)
+            shown, facet.hidden_options = most_used(option_counts(facet, applied), facet.max_options, selected)
+            facet.options = [
+                Option(
+                    str(value),
+                    label,
+                    count,
+                    selected=selected == str(value),
+                    url=listing_url(query, facet.param, None if selected == str(value) else str(value)),
+                )
+                for value, label, count in shown
+            ]
+        return get_template("includes/listing_filters.html").render({"facets": facets, "selected_count": len(valid)})
+
+    filters = remembered("filters", chosen, render_filters)
     ids = remembered("ids", chosen, lambda: list(dict.fromkeys(narrowed(chosen).values_list("pk", flat=True))))
     page = paginate_records(
         records,
@@ -237,7 +234,7 @@ def filter_listing(request, records, facets, cache_key, card_template, per_page=
         key("records", chosen),
         prepare=lambda records: render_cards(records, card_template, request),
     )
-    return Listing(page=page, facets=facets, ignored=ignored, selected_count=len(valid), total=len(ids))
+    return Listing(page=page, filters=filters, query=query, ignored=ignored, total=len(ids))
 
 
 def paginate_records(records, ids, per_page, number, cache_key, prepare=list):

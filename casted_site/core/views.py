@@ -115,7 +115,8 @@ def search(request):
         context.update(
             searched=True,
             total=len(matches),
-            listing={"page": page},
+            # Links carry the search and the kind shown, and nothing else the request held.
+            listing={"page": page, "query": {"q": query, **({"kind": chosen_kind} if chosen_kind else {})}},
             kind_options=[
                 {"value": key, "label": label, "count": counts.get(key, 0), "selected": key == chosen_kind}
                 for key, label, _model in kinds

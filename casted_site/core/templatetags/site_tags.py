@@ -132,11 +132,11 @@ def breadcrumbs(context):
     return {"ancestors": ancestors, "page": page, "request": request}
 
 
-@register.simple_tag(takes_context=True)
-def filter_url(context, param, value=None, page=None):
-    """The current listing URL with one filter set to value (or removed when value is None) and, unless a page
-    is given, back on the first page."""
-    return listing_url(context["request"].GET, param, value, page)
+@register.simple_tag
+def filter_url(query, param, value=None, page=None):
+    """The URL of the listing whose filters are query with one filter set to value (or removed when value is None)
+    and, unless a page is given, back on the first page."""
+    return listing_url(query, param, value, page)
 
 
 @register.filter
