@@ -18,7 +18,12 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # A sitemap index, then sitemaps of at most 500 URLs each (a page counts once per language).
     path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
-    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "sitemap_pages.xml"},
+        name="sitemap_section",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("documents/", include(wagtaildocs_urls)),

@@ -65,6 +65,36 @@ def test_sitemap_leaves_out_unpublished_pages(client):
     assert locations and not any("phd-career-survey" in location for location in locations)
 
 
+def test_sitemap_follows_publishing_though_its_pages_are_kept(client):
+    from tests.factories import make_partner
+
+    def locations(**host):
+        first = ET.fromstring(client.get("/sitemap-pages.xml", **host).content)
+        return [url.find(f"{SITEMAP}loc").text for url in first.findall(f"{SITEMAP}url")]
+
+    before = locations()
+    assert "http://testserver/en/projects/phd-career-survey/" in before
+    Page.objects.get(slug_en="phd-career-survey").unpublish()
+    make_partner("sitemap-newcomer")
+    after = locations()
+    assert not any("phd-career-survey" in location for location in after)
+    assert "http://testserver/zh-hans/partners/sitemap-newcomer/" in after
+    assert len(after) == len(before)  # one page out, one in
+    # Each host gets its own URLs, not those of the host asked first.
+    assert all(location.startswith("http://localhost/") for location in locations(HTTP_HOST="localhost"))
+
+
+def test_sitemap_gives_each_page_the_day_it_was_last_published(client):
+    from django.utils import timezone
+
+    response = client.get("/sitemap-pages.xml")
+    page = Page.objects.get(slug_en="phd-career-survey")
+    entries = ET.fromstring(response.content).findall(f"{SITEMAP}url")
+    entry = next(url for url in entries if url.find(f"{SITEMAP}loc").text.endswith("/en/projects/phd-career-survey/"))
+    assert entry.find(f"{SITEMAP}lastmod").text == timezone.localdate(page.last_published_at).isoformat()
+    assert response["Last-Modified"]
+
+
 def test_robots_names_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")

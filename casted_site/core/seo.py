@@ -3,14 +3,18 @@ robots.txt and each page's JSON-LD."""
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
 from django.db.models import Max
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.html import format_html_join
 
 from wagtail.models import Page
 
 from casted_site.core.models import not_view_restricted
+from casted_site.core.page_cache import cached_content
 
 
 class PageSitemap(Sitemap):
@@ -23,24 +27,48 @@ class PageSitemap(Sitemap):
     def items(self):
         return Page.objects.live().filter(not_view_restricted()).filter(depth__gt=1).order_by("path")
 
+    @cached_property
+    def paginator(self):
+        # Counting every public page is the one query of a sitemap that grows with the site: kept until the next
+        # publish, as the URLs are.
+        paginator = Paginator(self.items(), self.limit)
+        paginator.count = cached_content("sitemap:count", paginator.object_list.count)
+        return paginator
+
     def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
+        return cached_content(
+            "sitemap:latest", lambda: self.items().aggregate(latest=Max("last_published_at"))["latest"]
+        )
 
     def _urls(self, page, protocol, domain):
-        urls = []
-        for item in self.paginator.page(page).object_list:
+        """The URLs of a sitemap page, kept until the next publish: working out each page's URL in each language
+        costs more than the rest of the sitemap. A page number that is not one raises (the view's 404) first."""
+        number = self.paginator.validate_number(page)
+        urls, self.latest_lastmod = cached_content(
+            f"sitemap:{number}:{protocol}://{domain}", lambda: self.build_urls(number, protocol, domain)
+        )
+        return urls
+
+    def build_urls(self, page, protocol, domain):
+        urls, items = [], self.paginator.page(page).object_list
+        for item in items:
             locations = {}
             for code, _name in settings.LANGUAGES:
                 with translation.override(code):
                     locations[code] = f"{protocol}://{domain}{item.get_url_parts()[2]}"
-            alternates = [{"lang_code": code, "location": location} for code, location in locations.items()]
-            alternates.append({"lang_code": "x-default", "location": locations[settings.LANGUAGE_CODE]})
+            # The same alternates follow each language's URL of the page: written once.
+            alternates = format_html_join(
+                "",
+                '<xhtml:link rel="alternate" hreflang="{}" href="{}"/>',
+                [*locations.items(), ("x-default", locations[settings.LANGUAGE_CODE])],
+            )
+            # The date as templates/sitemap_pages.xml shows it: the day in the site's time zone.
+            lastmod = timezone.localdate(item.last_published_at).isoformat() if item.last_published_at else ""
             urls += [
-                {"item": item, "location": location, "lastmod": item.last_published_at, "alternates": alternates}
-                for location in locations.values()
+                {"location": location, "lastmod": lastmod, "alternates": alternates} for location in locations.values()
             ]
-        self.latest_lastmod = max((url["lastmod"] for url in urls if url["lastmod"]), default=None)
-        return urls
+        latest = max((item.last_published_at for item in items if item.last_published_at), default=None)
+        return urls, latest
 
 
 def robots_txt(request):
