@@ -29,7 +29,8 @@ def calendar_event(page, request):
     return event
 
 
-def calendar_response(events, request, filename, name):
+def calendar_file(events, request, name):
+    """The events with a date as an iCalendar file (bytes), named name."""
     calendar = Calendar()
     calendar.add("prodid", "-//CASTED//International cooperation//EN")
     calendar.add("version", "2.0")
@@ -38,7 +39,11 @@ def calendar_response(events, request, filename, name):
     for page in events:
         if page.start_date:
             calendar.add_component(calendar_event(page, request))
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    return calendar.to_ical()
+
+
+def calendar_response(ical, filename):
+    response = HttpResponse(ical, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

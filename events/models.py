@@ -21,11 +21,12 @@ from casted_site.core.models import (
     ChoiceLabelsMixin,
     SectionIndexPage,
     SectionRecordPage,
+    cached_for_page,
     linked_records,
     not_view_restricted,
 )
 from casted_site.core.seo import absolute_url, casted_organisation
-from events.calendar import all_events_calendar_name, calendar_response
+from events.calendar import all_events_calendar_name, calendar_file, calendar_response
 from partners.models import visible_partner_links
 from projects.models import PartnerRole
 
@@ -131,16 +132,21 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     @path("calendar/")
     def calendar(self, request):
         """The dated events, to subscribe to in a calendar program: every one, up to the CALENDAR_EVENTS latest
-        (calendar programs refresh a subscription often, and a calendar of thousands of events is megabytes)."""
-        latest = (
-            EventPage.objects.child_of(self)
-            .live()
-            .filter(not_view_restricted(), start_date__isnull=False)
-            .defer_streamfields()
-            .order_by("-start_date")[:CALENDAR_EVENTS]
-        )
-        events = sorted(latest, key=lambda event: event.start_date)
-        return calendar_response(events, request, "casted-events.ics", all_events_calendar_name())
+        (calendar programs refresh a subscription often, and a calendar of thousands of events is megabytes).
+        Writing the file takes most of a second for that many: it is kept until the next publish."""
+
+        def build():
+            latest = (
+                EventPage.objects.child_of(self)
+                .live()
+                .filter(not_view_restricted(), start_date__isnull=False)
+                .defer_streamfields()
+                .order_by("-start_date")[:CALENDAR_EVENTS]
+            )
+            events = sorted(latest, key=lambda event: event.start_date)
+            return calendar_file(events, request, all_events_calendar_name())
+
+        return calendar_response(cached_for_page(self, request, "calendar", build), "casted-events.ics")
 
     @path("feed/")
     def feed(self, request):
@@ -243,7 +249,7 @@ class EventPage(RoutablePageMixin, SectionRecordPage):
     def ical(self, request):
         if not self.start_date:
             raise Http404("This event has no date to put in a calendar.")
-        return calendar_response([self], request, f"{self.slug}.ics", self.title)
+        return calendar_response(calendar_file([self], request, self.title), f"{self.slug}.ics")
 
 
 class EventPartner(ChoiceLabelsMixin, Orderable):

@@ -183,6 +183,22 @@ def test_calendar_has_every_dated_published_event_in_the_visitors_language(clien
     assert str(event["url"]) == "http://testserver/zh-hans/events/dated/"
 
 
+def test_calendar_follows_publishing_though_it_is_kept(client):
+    def summaries(language):
+        return [
+            str(event["summary"])
+            for event in Calendar.from_ical(client.get(f"/{language}/events/calendar/").content).walk("VEVENT")
+        ]
+
+    make_event("dated", title="Dated forum", title_zh_hans="有日期的论坛", start_date=datetime.date(2027, 5, 6))
+    english, chinese = summaries("en"), summaries("zh-hans")
+    assert english == ["Dated forum"] and chinese == ["有日期的论坛"]  # each language keeps its own
+    event = make_event("late-addition", title="Late addition", start_date=datetime.date(2031, 1, 1))
+    assert summaries("en") == [*english, "Late addition"]
+    event.unpublish()
+    assert summaries("en") == english
+
+
 def test_a_large_calendar_keeps_the_latest_events_in_date_order(client, monkeypatch):
     monkeypatch.setattr("events.models.CALENDAR_EVENTS", 2)
     for day in (1, 2, 3):
