@@ -35,15 +35,11 @@ class Option:
 
 
 def listing_url(query, param, value=None, page=None):
-    """The URL of the listing whose filters are query (a dict, in order) with one of them set to value (or removed
-    when value is None) and, unless a page is given, back on the first page."""
-    params = {key: filter_value for key, filter_value in query.items() if key != "page"}
-    if value is None:
-        params.pop(param, None)
-    else:
-        params[param] = value
-    if page is not None and str(page) != "1":
-        params["page"] = page
+    """The URL of the listing whose filters are query (a dict in the order the URL gives them; a filter not picked
+    is None) with one of them set to value (or removed when value is None) and, unless a page is given, back on
+    the first page. A filter query names keeps its place: one URL per combination of filters."""
+    params = {**query, param: value, "page": None if page is None or str(page) == "1" else page}
+    params = {key: filter_value for key, filter_value in params.items() if filter_value not in (None, "")}
     return "?" + urlencode(params) if params else "?"
 
 
@@ -141,7 +137,7 @@ class ValueFacet(Facet):
 class Listing:
     page: object
     filters: str  # the facets' HTML
-    query: dict  # the valid filters, as links carry them
+    query: dict  # the valid filters, as links carry them (None for each filter not picked)
     ignored: list
     total: int
 
@@ -204,7 +200,7 @@ def filter_listing(request, records, facets, cache_key, card_template, per_page=
     chosen = [(facet, valid[facet.param]) for facet in facets if facet.param in valid]
     # Links carry the valid filters only, in the facets' order: one URL per combination of filters, whatever else
     # the request held (an ignored value, a tracking parameter). So the filters' HTML depends only on them.
-    query = {facet.param: value for facet, value in chosen}
+    query = {facet.param: valid.get(facet.param) for facet in facets}
 
     def render_filters():
         for facet in facets:

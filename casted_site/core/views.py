@@ -116,7 +116,7 @@ def search(request):
             searched=True,
             total=len(matches),
             # Links carry the search and the kind shown, and nothing else the request held.
-            listing={"page": page, "query": {"q": query, **({"kind": chosen_kind} if chosen_kind else {})}},
+            listing={"page": page, "query": {"q": query, "kind": chosen_kind}},
             kind_options=[
                 {"value": key, "label": label, "count": counts.get(key, 0), "selected": key == chosen_kind}
                 for key, label, _model in kinds
