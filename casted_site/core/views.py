@@ -17,7 +17,7 @@ from django.views import defaults
 
 from wagtail.models import Page
 
-from casted_site.core.listing import paginate_records
+from casted_site.core.listing import Option, listing_url, paginate_records
 from casted_site.core.models import not_view_restricted
 from casted_site.core.page_cache import cached_content
 from casted_site.core.search import segment
@@ -109,16 +109,23 @@ def search(request):
             request.GET.get("page"),
             f"{key}:{chosen_kind}",
         )
+        # Links carry the search and the kind shown, and nothing else the request held.
+        links_query = {"q": query, "kind": chosen_kind}
         kind_labels, kind_of = {key: label for key, label, _model in kinds}, dict(matches)
         for result in page.object_list:
             result.kind_label = kind_labels[kind_of[result.pk]]
         context.update(
             searched=True,
             total=len(matches),
-            # Links carry the search and the kind shown, and nothing else the request held.
-            listing={"page": page, "query": {"q": query, "kind": chosen_kind}},
+            listing={"page": page, "query": links_query},
             kind_options=[
-                {"value": key, "label": label, "count": counts.get(key, 0), "selected": key == chosen_kind}
+                Option(
+                    key,
+                    label,
+                    counts.get(key, 0),
+                    selected=key == chosen_kind,
+                    url=listing_url(links_query, "kind", None if key == chosen_kind else key),
+                )
                 for key, label, _model in kinds
             ],
             chosen_kind=chosen_kind,
