@@ -165,6 +165,62 @@ def test_a_publish_within_a_request_moves_that_request_to_the_new_generation(cac
     assert page_cache.request_generation.get() is None
 
 
+def test_a_record_page_reads_the_shared_cache_twice_once_it_has_been_read(client):
+    """What a page shows from the cache (its site, route, links, menu, language links) is kept in the process as
+    well: with Redis, a page makes two round trips to it (the generation, and Wagtail's site root paths) instead of
+    about ten."""
+    from casted_site.core import page_cache
+
+    first = client.get("/en/partners/oecd/")
+    with mock.patch.object(page_cache.page_cache(), "get", wraps=page_cache.page_cache().get) as reads:
+        again = client.get("/en/partners/oecd/")
+    assert again.content == first.content
+    keys = [call.args[0] for call in reads.call_args_list]
+    assert keys == [page_cache.GENERATION_KEY, "wagtail_site_root_paths_en"]
+
+
+def test_what_the_process_kept_follows_a_publish_in_any_process(cached_site):
+    from casted_site.core import page_cache
+
+    builds = []
+
+    def build():
+        builds.append(len(builds) + 1)
+        return f"built {len(builds)} times"
+
+    assert page_cache.cached_content("memo-test", build) == "built 1 times"
+    assert page_cache.cached_content("memo-test", build) == "built 1 times"
+    # Another process publishes: the count it moves is in the shared cache.
+    page_cache.page_cache().incr(page_cache.GENERATION_KEY)
+    assert page_cache.cached_content("memo-test", build) == "built 2 times"
+
+
+def test_an_emptied_shared_cache_does_not_bring_back_what_the_process_kept(cached_site):
+    """Emptied, evicted or restarted, the shared cache loses its count of generations: the next one must not
+    be one the process has kept values under."""
+    from casted_site.core import page_cache
+
+    assert page_cache.cached_content("memo-test", lambda: "before") == "before"
+    page_cache.page_cache().clear()
+    assert page_cache.cached_content("memo-test", lambda: "after") == "after"
+
+
+def test_the_process_memo_keeps_the_latest_values_for_as_long_as_the_shared_cache():
+    import time
+
+    from casted_site.core.page_cache import ProcessMemo
+
+    memo = ProcessMemo(size=2)
+    memo.set("a", 1, timeout=600)
+    memo.set("b", 2, timeout=600)
+    assert memo.get("a") == 1  # now "b" is the least recently used
+    memo.set("c", 3, timeout=600)
+    assert (memo.get("a"), memo.get("b"), memo.get("c")) == (1, None, 3)
+    later = time.monotonic() + 601
+    with mock.patch("casted_site.core.page_cache.time.monotonic", return_value=later):
+        assert memo.get("a") is None
+
+
 def test_view_restrictions_on_a_page_its_section_or_its_alias_source_still_hold(client):
     """Page.get_view_restrictions is replaced by one that asks the database only under the restricted pages kept
     in the cache: a restriction added, on the page or an ancestor, or an alias made of a restricted page, must

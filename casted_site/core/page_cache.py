@@ -6,6 +6,10 @@ must refresh it, and so must many other pages. Requests with a session (logged-i
 non-GET requests and responses that set cookies are never cached. A cached page is served without touching the
 database, so it stays up while the database is down."""
 
+import secrets
+import threading
+import time
+from collections import OrderedDict
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -31,19 +35,60 @@ def generation():
 
 
 def stored_generation():
-    return page_cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+    return page_cache().get_or_set(GENERATION_KEY, new_generation_number, timeout=None)
+
+
+def new_generation_number():
+    """A generation that no earlier one has used, for a cache that lost its count (emptied, evicted or new): a
+    count that started again from 1 would find values kept under the old numbers, here or in another process."""
+    return secrets.randbelow(2**62)
+
+
+class ProcessMemo:
+    """The latest values read from the shared cache, kept in this process too (least recently used out first),
+    each for as long as the shared cache keeps it. A page reads about ten, and each read from the shared cache (a
+    round trip to Redis, or unpickling from local memory) costs more than what most of them hold. Their keys hold
+    the generation, so a publish in any process moves every process to new keys. The values are shared by the
+    requests of this process: whoever reads one must leave it as it was."""
+
+    def __init__(self, size):
+        self.size, self.values, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            kept = self.values.get(key)
+            if kept is None or kept[0] < time.monotonic():
+                return None
+            self.values.move_to_end(key)
+            return kept[1]
+
+    def set(self, key, value, timeout):
+        with self.lock:
+            self.values[key] = (time.monotonic() + timeout, value)
+            self.values.move_to_end(key)
+            if len(self.values) > self.size:
+                self.values.popitem(last=False)
+
+
+process_memo = ProcessMemo(size=1000)
 
 
 def cached_content(key, build, timeout=600):
     """A value built from published content (the menu's sections, say), kept in the cache until anything is
     published, unpublished, moved or deleted: the page cache's generation is part of its key. None is not kept:
     what a URL did not find is asked again, so that made-up URLs cannot fill the cache."""
-    cache, key = page_cache(), f"content:{generation()}:{key}"
+    key = f"content:{generation()}:{key}"
+    value = process_memo.get(key)
+    if value is not None:
+        return value
+    cache = page_cache()
     value = cache.get(key)
     if value is None:
         value = build()
-        if value is not None:
-            cache.set(key, value, timeout)
+        if value is None:
+            return None
+        cache.set(key, value, timeout)
+    process_memo.set(key, value, timeout)
     return value
 
 
@@ -52,7 +97,7 @@ def invalidate_page_cache(**_kwargs):
     try:
         new_generation = cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet, or evicted
-        new_generation = 2
+        new_generation = new_generation_number()
         cache.set(GENERATION_KEY, new_generation, timeout=None)
     if request_generation.get() is not None:  # the rest of this request (a publish in the admin) sees it too
         request_generation.set(new_generation)

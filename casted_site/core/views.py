@@ -111,11 +111,12 @@ def search(request):
         )
         # Links carry the search and the kind shown, and nothing else the request held.
         links_query = {"q": query, "kind": chosen_kind}
+        # The results are shared with other requests (cached_content): their labels go beside them, not on them.
         kind_labels, kind_of = {key: label for key, label, _model in kinds}, dict(matches)
-        for result in page.object_list:
-            result.kind_label = kind_labels[kind_of[result.pk]]
+        results = [(kind_labels[kind_of[result.pk]], result) for result in page.object_list]
         context.update(
             searched=True,
+            results=results,
             total=len(matches),
             listing={"page": page, "query": links_query},
             kind_options=[
