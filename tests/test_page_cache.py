@@ -1,5 +1,6 @@
 """Anonymous visitors get pages from a cache that publishing, unpublishing, moving or deleting refreshes."""
 
+import re
 import uuid
 from unittest import mock
 
@@ -349,3 +350,39 @@ def test_made_up_filter_values_leave_nothing_in_the_cache(client):
             response = client.get(f"/en/projects/?partner=made-up-{number}")
             assert "is not a value of the filter" in response.content.decode()
         assert [key for key in cache._cache if "-offers-" in key] == kept
+
+
+def current_menu_entry(html):
+    menu = html.split('<nav class="main-nav"')[1].split("</nav>")[0]
+    return re.findall(r'<a href="([^"]+)" aria-current="page">', menu)
+
+
+def test_the_menu_marks_the_section_of_each_page_though_it_is_rendered_once_per_section(client):
+    pages = {
+        "/en/projects/": ["/en/projects/"],
+        "/en/projects/phd-career-survey/": ["/en/projects/"],
+        "/en/partners/oecd/": ["/en/partners/"],
+        "/zh-hans/partners/oecd/": ["/zh-hans/partners/"],
+        "/en/": [],
+        "/en/search/?q=policy": [],
+        "/zh-hans/events/": ["/zh-hans/events/"],
+    }
+    for _round in range(2):  # rendered, then from the cache
+        for path, current in pages.items():
+            assert current_menu_entry(client.get(path).content.decode()) == current, path
+
+
+def test_the_header_is_in_each_language_and_the_description_follows_publishing(client):
+    for _round in range(2):
+        english = client.get("/en/projects/phd-career-survey/").content.decode()
+        chinese = client.get("/zh-hans/projects/phd-career-survey/").content.decode()
+        assert '<span class="brand-primary">Chinese Academy of Science and Technology for Development</span>' in english
+        assert 'action="/en/search/"' in english and "Search the site" in english
+        assert '<span class="brand-primary">中国科学技术发展战略研究院</span>' in chinese
+        assert 'action="/zh-hans/search/"' in chinese and "搜索本站" in chinese
+    with translation.override("en"):  # the last request left Chinese active
+        project = ProjectPage.objects.get(slug="phd-career-survey")
+        project.search_description = "A freshly published description."
+        project.save_revision().publish()
+    html = client.get("/en/projects/phd-career-survey/").content.decode()
+    assert '<meta name="description" content="A freshly published description.">' in html

@@ -4,6 +4,7 @@ from django_countries import countries
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -99,20 +100,44 @@ def site_sections(request):
     return request._site_sections
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The site root's sections marked 'show in menus', with the current one highlighted."""
+    """The site root's sections marked 'show in menus', with the current one highlighted: rendered once per
+    site, language and current section until anything is published."""
     request = context["request"]
     page = context.get("page")
     _root, sections = site_sections(request)
-    current_path = page.path if isinstance(page, Page) else None
-    return {
-        "sections": [
-            {**section, "is_current": bool(current_path and current_path.startswith(section["path"]))}
-            for section in sections
-        ],
-        "request": request,
-    }
+    current_path = page.path if isinstance(page, Page) else ""
+    current = next((section["pk"] for section in sections if current_path.startswith(section["path"])), None)
+
+    def render():
+        shown = [{**section, "is_current": section["pk"] == current} for section in sections]
+        return render_to_string("includes/main_menu.html", {"sections": shown})
+
+    site = Site.find_for_request(request)
+    return mark_safe(cached_content(f"menu:{site and site.pk}:{translation.get_language()}:{current}", render))  # noqa: S308
+
+
+class RememberedNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        key = f"fragment:{self.name}:{translation.get_language()}"
+        return cached_content(key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def remembered(parser, token):
+    """{% remembered "name" %}…{% endremembered %}: what it encloses, rendered once per language until anything is
+    published. Only for what every page shows alike in a language (the brand, the search form, the footer): what
+    differs from page to page must stay outside it."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError("{% remembered %} takes one quoted name.")
+    nodelist = parser.parse(("endremembered",))
+    parser.delete_first_token()
+    return RememberedNode(bits[1][1:-1], nodelist)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -145,14 +170,21 @@ def country_name(code):
     return countries.name(code) if code else ""
 
 
-@register.simple_tag
-def meta_description(page):
-    """The page's own search description, else the first of its summary, introduction or description."""
-    for field in ("search_description", "summary", "intro", "description"):
-        text = " ".join(strip_tags(str(getattr(page, field, "") or "")).split())
-        if text:
-            return Truncator(text).chars(160)
-    return ""
+@register.simple_tag(takes_context=True)
+def meta_description(context, page):
+    """The page's own search description, else the first of its summary, introduction or description, as text:
+    kept until the next publish (taking the tags out of rich text costs more than the rest of the head)."""
+
+    def build():
+        for field in ("search_description", "summary", "intro", "description"):
+            text = " ".join(strip_tags(str(getattr(page, field, "") or "")).split())
+            if text:
+                return Truncator(text).chars(160)
+        return ""
+
+    if not isinstance(page, Page) or not page.pk or "request" not in context:
+        return build()
+    return cached_for_page(page, context["request"], "description", build)
 
 
 @register.simple_tag(takes_context=True)
