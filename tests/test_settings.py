@@ -86,8 +86,24 @@ def test_production_trusts_the_proxy_and_serves_hashed_compressed_static_files()
         **PRODUCTION_ENV,
     )
     assert value == str(
-        (("HTTP_X_FORWARDED_PROTO", "https"), "whitenoise.storage.CompressedManifestStaticFilesStorage", True)
+        (("HTTP_X_FORWARDED_PROTO", "https"), "casted_site.core.static_storage.StaticFilesStorage", True)
     )
+
+
+def test_production_static_storage_is_whitenoises_working_out_each_url_once(tmp_path):
+    from unittest import mock
+
+    from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+    from casted_site.core.static_storage import StaticFilesStorage
+
+    storage = StaticFilesStorage(location=tmp_path)
+    assert isinstance(storage, CompressedManifestStaticFilesStorage)
+    with mock.patch.object(
+        CompressedManifestStaticFilesStorage, "url", return_value="/static/css/site.0123.css"
+    ) as url:
+        assert storage.url("css/site.css") == storage.url("css/site.css") == "/static/css/site.0123.css"
+    assert url.call_count == 1
 
 
 @pytest.mark.django_db

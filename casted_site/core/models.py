@@ -192,10 +192,21 @@ def view_restrictions_where_there_are_any(self):
     from wagtail.models import PageViewRestriction
 
     if not is_under_restricted_path(self):
-        return PageViewRestriction.objects.none()
+        return no_view_restrictions()
     paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
     alias_sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of")
     return PageViewRestriction.objects.filter(models.Q(page__path__in=paths) | models.Q(page__in=alias_sources))
+
+
+@cache
+def no_view_restrictions():
+    """No restriction, as a queryset evaluated once: Wagtail iterates it on every page served, and iterating a
+    fresh .none() compiles a whole query before finding it empty. Shared: callers read it or chain from it."""
+    from wagtail.models import PageViewRestriction
+
+    restrictions = PageViewRestriction.objects.none()
+    len(restrictions)  # evaluates it, without a query
+    return restrictions
 
 
 def restricted_paths():
@@ -214,8 +225,9 @@ def cached_for_page(page, request, what, build):
     A preview builds it afresh, from the draft."""
     if getattr(request, "is_preview", False):
         return build()
-    host = f"{request.scheme}://{request.get_host()}"
-    return cached_content(f"{what}:{page.pk}:{translation.get_language()}:{host}", build)
+    if not hasattr(request, "_origin"):  # a page asks four times; Django checks the host anew on each get_host()
+        request._origin = f"{request.scheme}://{request.get_host()}"
+    return cached_content(f"{what}:{page.pk}:{translation.get_language()}:{request._origin}", build)
 
 
 def linked_records(page, request, build):
