@@ -1,5 +1,6 @@
 """Anonymous visitors get pages from a cache that publishing, unpublishing, moving or deleting refreshes."""
 
+import io
 import re
 import uuid
 from unittest import mock
@@ -386,3 +387,12 @@ def test_the_header_is_in_each_language_and_the_description_follows_publishing(c
         project.save_revision().publish()
     html = client.get("/en/projects/phd-career-survey/").content.decode()
     assert '<meta name="description" content="A freshly published description.">' in html
+
+
+def test_renew_caches_after_a_release_drops_what_the_previous_release_rendered(client, cached_site):
+    from django.core.management import call_command
+
+    assert client.get("/en/partners/oecd/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/partners/oecd/")["X-Page-Cache"] == "hit"
+    call_command("renew_caches", stdout=io.StringIO())
+    assert client.get("/en/partners/oecd/")["X-Page-Cache"] == "miss"

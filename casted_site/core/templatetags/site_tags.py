@@ -130,7 +130,7 @@ class RememberedNode(template.Node):
 @register.tag
 def remembered(parser, token):
     """{% remembered "name" %}…{% endremembered %}: what it encloses, rendered once per language until anything is
-    published. Only for what every page shows alike in a language (the brand, the search form, the footer): what
+    published. Only for what every page shows alike in a language (the brand, the search form): what
     differs from page to page must stay outside it."""
     bits = token.split_contents()
     if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
