@@ -396,3 +396,17 @@ def test_renew_caches_after_a_release_drops_what_the_previous_release_rendered(c
     assert client.get("/en/partners/oecd/")["X-Page-Cache"] == "hit"
     call_command("renew_caches", stdout=io.StringIO())
     assert client.get("/en/partners/oecd/")["X-Page-Cache"] == "miss"
+
+
+def test_the_home_pages_rendered_records_follow_publishing_in_each_language(client):
+    for language in ("en", "zh-hans"):
+        assert "Newly published project" not in client.get(f"/{language}/").content.decode()
+    partner = make_partner("newly-published-partner", title="Newly published partner", live=False)
+    project = make_project("newly-published-project", partners=[partner], title="Newly published project", live=False)
+    with translation.override("en"):
+        partner.save_revision().publish()
+        project.save_revision().publish()
+    for language in ("en", "zh-hans"):
+        home = client.get(f"/{language}/").content.decode()
+        assert f'<a href="/{language}/projects/newly-published-project/">Newly published project</a>' in home
+        assert f'<li><a href="/{language}/partners/newly-published-partner/">Newly published partner</a></li>' in home

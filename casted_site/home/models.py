@@ -1,6 +1,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
-from django.utils import timezone, translation
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -9,8 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from casted_site.core.blocks import BodyBlock
-from casted_site.core.models import BilingualPreviewMixin, not_view_restricted
-from casted_site.core.page_cache import cached_content
+from casted_site.core.listing import render_cards
+from casted_site.core.models import BilingualPreviewMixin, cached_for_page, not_view_restricted
 from casted_site.core.seo import casted_organisation
 from casted_site.core.templatetags.site_tags import site_sections
 
@@ -50,14 +51,13 @@ class HomePage(BilingualPreviewMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         _home, context["sections"] = site_sections(request)
         # The figures and the records shown change only when something is published (and, for the upcoming
-        # events, with the day): they are kept in the cache.
-        key = f"home:{timezone.localdate()}:{translation.get_language()}"
-        home = cached_content(key, home_contents)
+        # events, with the day): they are kept in the cache, the records rendered.
+        home = cached_for_page(self, request, f"home:{timezone.localdate()}", lambda: home_contents(request))
         context["figures"] = [(home["figures"][kind], label) for kind, label in FIGURE_LABELS]
         context["featured_projects"] = home["featured_projects"]
         context["upcoming_events"] = home["upcoming_events"]
         # Every partner while they are few; at most HOME_PARTNERS, and a link to them all, when there are many.
-        context["partners"] = home["partners"]
+        context["partners"], context["partners_shown"] = home["partners"]
         context["partner_count"] = home["figures"]["partners"]
         context["partner_index"] = next((s for s in context["sections"] if s["model"] == "partnerindexpage"), None)
         return context
@@ -72,8 +72,9 @@ FIGURE_LABELS = [
 ]
 
 
-def home_contents():
-    """The home page's figures, and the records it shows, from the live records of each model."""
+def home_contents(request):
+    """The home page's figures, and the records it shows (rendered: their cards, and the links to the partners
+    with how many there are), from the live records of each model."""
     from events.models import EventPage, upcoming_condition
     from partners.models import MouPage, PartnerPage
     from projects.models import ProjectPage
@@ -92,6 +93,7 @@ def home_contents():
     )
     count_of = {model: counts.get(ContentType.objects.get_for_model(model).pk, 0) for model in live}
 
+    partners = list(live[PartnerPage].order_by("title")[:HOME_PARTNERS])
     return {
         "figures": {
             "projects": count_of[ProjectPage],
@@ -101,7 +103,16 @@ def home_contents():
             "mous": count_of[MouPage],
             "events": count_of[EventPage],
         },
-        "featured_projects": list(live[ProjectPage].order_by("-first_published_at")[:3]),
-        "upcoming_events": list(live[EventPage].filter(upcoming_condition()).order_by("start_date", "title")[:3]),
-        "partners": list(live[PartnerPage].order_by("title")[:HOME_PARTNERS]),
+        "featured_projects": render_cards(
+            live[ProjectPage].order_by("-first_published_at")[:3], "includes/cards/project_short.html", request
+        ),
+        "upcoming_events": render_cards(
+            live[EventPage].filter(upcoming_condition()).order_by("start_date", "title")[:3],
+            "includes/cards/event.html",
+            request,
+        ),
+        "partners": (
+            render_to_string("includes/partner_links.html", {"partners": partners, "request": request}),
+            len(partners),
+        ),
     }
