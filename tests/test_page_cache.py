@@ -410,3 +410,14 @@ def test_the_home_pages_rendered_records_follow_publishing_in_each_language(clie
         home = client.get(f"/{language}/").content.decode()
         assert f'<a href="/{language}/projects/newly-published-project/">Newly published project</a>' in home
         assert f'<li><a href="/{language}/partners/newly-published-partner/">Newly published partner</a></li>' in home
+
+
+def test_a_searchs_matches_are_kept_in_the_shared_cache_only(client):
+    """Visitors can ask for any number of searches, each with up to every record as its matches: those stay out of
+    the process's memo, which keeps only the page of results shown."""
+    from casted_site.core import page_cache
+
+    client.get("/en/search/?q=policy")
+    kept = list(page_cache.process_memo.values)
+    assert any(re.search(r":search:[0-9a-f]{64}:", key) for key in kept)  # the page of results
+    assert not any(re.search(r":search:[0-9a-f]{64}$", key) for key in kept)  # the matches

@@ -70,15 +70,17 @@ class ProcessMemo:
                 self.values.popitem(last=False)
 
 
-process_memo = ProcessMemo(size=1000)
+# As many values as Django's local-memory cache keeps by default (MAX_ENTRIES).
+process_memo = ProcessMemo(size=300)
 
 
-def cached_content(key, build, timeout=600):
+def cached_content(key, build, timeout=600, in_process=True):
     """A value built from published content (the menu's sections, say), kept in the cache until anything is
     published, unpublished, moved or deleted: the page cache's generation is part of its key. None is not kept:
-    what a URL did not find is asked again, so that made-up URLs cannot fill the cache."""
+    what a URL did not find is asked again, so that made-up URLs cannot fill the cache. in_process=False keeps it
+    in the shared cache only: for large values of which visitors can ask for any number (a search's matches)."""
     key = f"content:{generation()}:{key}"
-    value = process_memo.get(key)
+    value = process_memo.get(key) if in_process else None
     if value is not None:
         return value
     cache = page_cache()
@@ -88,7 +90,8 @@ def cached_content(key, build, timeout=600):
         if value is None:
             return None
         cache.set(key, value, timeout)
-    process_memo.set(key, value, timeout)
+    if in_process:
+        process_memo.set(key, value, timeout)
     return value
 
 

@@ -97,7 +97,7 @@ def search(request):
         # ranking changes only when something is published: each query's matches, and each page of them shown,
         # are kept until then.
         key = "search:" + hashlib.sha256(" ".join(terms).encode()).hexdigest()
-        matches = cached_content(key, lambda: ranked_matches(terms, kinds))
+        matches = cached_content(key, lambda: ranked_matches(terms, kinds), in_process=False)
         counts = Counter(kind for _pk, kind in matches)
         if chosen_kind not in counts:
             chosen_kind = ""
