@@ -100,6 +100,13 @@ def site_sections(request):
     return request._site_sections
 
 
+def section_of(page, sections):
+    """The section (of site_sections) the page is in, or is: None for the home page and pages that are not pages."""
+    if not isinstance(page, Page):
+        return None
+    return next((section for section in sections if page.path.startswith(section["path"])), None)
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The site root's sections marked 'show in menus', with the current one highlighted: rendered once per
@@ -107,8 +114,8 @@ def main_menu(context):
     request = context["request"]
     page = context.get("page")
     _root, sections = site_sections(request)
-    current_path = page.path if isinstance(page, Page) else ""
-    current = next((section["pk"] for section in sections if current_path.startswith(section["path"])), None)
+    section = section_of(page, sections)
+    current = section["pk"] if section else None
 
     def render():
         shown = [{**section, "is_current": section["pk"] == current} for section in sections]
@@ -147,7 +154,7 @@ def breadcrumbs(context):
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": []}
     root, sections = site_sections(request)
-    section = next((section for section in sections if page.path.startswith(section["path"])), None)
+    section = section_of(page, sections)
     if root is not None and page.depth == 3:
         ancestors = [root]
     elif root is not None and page.depth == 4 and section is not None and section["pk"] != page.pk:
