@@ -147,7 +147,12 @@ class PartnerPage(SectionRecordPage):
             help_text=_("MOUs, projects and events linked to this partner are listed on its page automatically."),
         ),
     ]
-    search_fields = [*SectionRecordPage.search_fields, index.SearchField("acronym"), index.SearchField("description")]
+    search_fields = [
+        *SectionRecordPage.search_fields,
+        index.SearchField("acronym"),
+        index.AutocompleteField("acronym"),
+        index.SearchField("description"),
+    ]
     chinese_search_source_fields = ("title", "summary", "city", "description")
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []

@@ -108,9 +108,9 @@ def test_results_are_ranked_by_relevance_in_one_pass_on_sqlite_too(client, searc
     from tests.factories import make_project
 
     if connection.vendor == "sqlite":
-        from casted_site.core.sqlite_search import RankedOnceSQLiteSearchBackend
+        from casted_site.framework_fixes.sqlite_search import CastedSQLiteSearchBackend
 
-        assert isinstance(get_search_backend(), RankedOnceSQLiteSearchBackend)
+        assert isinstance(get_search_backend(), CastedSQLiteSearchBackend)
     make_project("summary-only", title="A study", summary="About quasars and their surveys.")
     make_project("in-title", title="Quasars", summary="A study.")
     call_command("update_index", verbosity=0)

@@ -155,6 +155,7 @@ class SectionRecordPage(ChoiceLabelsMixin, BilingualPreviewMixin, ChineseSearchM
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("chinese_search_text"),
+        index.AutocompleteField("titles_for_autocomplete"),
     ]
 
     class Meta:

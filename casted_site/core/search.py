@@ -20,6 +20,12 @@ def segment(text, for_index=False):
     return CJK_RUN.sub(lambda run: " " + " ".join(word for word in cut(run.group()) if word.strip()) + " ", text)
 
 
+def query_words(query):
+    """The words of a query, Chinese cut into words; punctuation and search-engine syntax dropped (the full-text
+    engines would read it as their own syntax, and SQLite's raises on some)."""
+    return re.findall(r"\w+", segment(query))
+
+
 class ChineseSearchMixin:
     """Adds the Chinese words of the listed translated fields to the search index, as one extra field."""
 
@@ -32,3 +38,9 @@ class ChineseSearchMixin:
             if value:
                 parts.append(strip_tags(str(value)))
         return segment(" ".join(parts), for_index=True)
+
+    def titles_for_autocomplete(self):
+        """Both titles, the Chinese cut into words: what the admin's search boxes (autocomplete) match, whatever
+        language the page was indexed in."""
+        titles = [self.title_en or "", self.title_zh_hans or ""]
+        return segment(" ".join(titles), for_index=True)

@@ -1,5 +1,4 @@
 import hashlib
-import re
 import sys
 from collections import Counter
 
@@ -20,7 +19,7 @@ from wagtail.models import Page
 from casted_site.core.listing import Option, listing_url, paginate_records
 from casted_site.core.models import not_view_restricted
 from casted_site.core.page_cache import cached_content
-from casted_site.core.search import segment
+from casted_site.core.search import query_words
 
 
 def preferred_language(request):
@@ -62,11 +61,6 @@ def search_kinds():
     ]
 
 
-def search_terms(query):
-    """The words of a query, Chinese cut into words; punctuation and search-engine syntax dropped."""
-    return re.findall(r"\w+", segment(query))
-
-
 def ranked_matches(terms, kinds):
     """[(page id, kind)] of the visible pages that match every term, best first."""
     model_kind = {ContentType.objects.get_for_model(model).pk: key for key, _label, model in kinds}
@@ -91,7 +85,7 @@ def search(request):
     kinds = search_kinds()
     chosen_kind = request.GET.get("kind", "")
     context = {"query": query, "shortened": shortened, "searched": False}
-    terms = search_terms(query)
+    terms = query_words(query)
     if terms:
         # Ranking every match is most of a search's cost (10,000 matches for a common word at scale), and the
         # ranking changes only when something is published: each query's matches, and each page of them shown,

@@ -1,4 +1,4 @@
-"""The SQLite search backend that ranks every match once: see casted_site.core.search_backend. Imported only
+"""The SQLite search backend that ranks every match once: see casted_site.framework_fixes.search_backend. Imported only
 when the database is SQLite, whose search models exist only then."""
 
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -10,6 +10,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
+
+from casted_site.framework_fixes.search_backend import ChineseQueryMixin
 
 
 class RankedOnceQueryCompiler(SQLiteSearchQueryCompiler):
@@ -40,18 +42,25 @@ class RankedOnceQueryCompiler(SQLiteSearchQueryCompiler):
 
 
 class RankedOnceSearchResults(SQLiteSearchResults):
+    def ranks_once(self):
+        # Autocomplete (the admin's search boxes) has modelsearch's own compiler, ranked as modelsearch ranks.
+        compiler = self.query_compiler
+        return isinstance(compiler, RankedOnceQueryCompiler) and compiler.ranks_by_relevance(self._score_field)
+
     def _do_search(self):
         compiler = self.query_compiler
-        if not compiler.ranks_by_relevance(self._score_field):
+        if not self.ranks_once():
             return super()._do_search()
         pks = compiler.ranked_pks(compiler.get_config(self.backend), self.start, self.stop)
         records = compiler.queryset.in_bulk(pks)
         return [records[pk] for pk in pks if pk in records]
 
     def _do_count(self):
+        if not isinstance(self.query_compiler, RankedOnceQueryCompiler):
+            return super()._do_count()
         return self.query_compiler.matches(self.query_compiler.get_config(self.backend)).count()
 
 
-class RankedOnceSQLiteSearchBackend(SQLiteSearchBackend):
+class CastedSQLiteSearchBackend(ChineseQueryMixin, SQLiteSearchBackend):
     query_compiler_class = RankedOnceQueryCompiler
     results_class = RankedOnceSearchResults
