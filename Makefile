@@ -43,6 +43,7 @@ test: install-dev ## Run the whole test suite (SQLite, or PostgreSQL when DATABA
 lint: install-dev ## Check lint and formatting with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install-dev ## Fix lint and formatting where ruff can
 	$(BIN)/ruff check --fix .

@@ -27,8 +27,7 @@ from casted_site.core.models import (
 )
 from casted_site.core.seo import absolute_url, casted_organisation
 from events.calendar import all_events_calendar_name, calendar_file, calendar_response
-from partners.models import visible_partner_links
-from projects.models import PartnerRole
+from partners.models import PartnerRole, visible_partner_links
 
 
 class EventKind(models.TextChoices):

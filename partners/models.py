@@ -15,6 +15,15 @@ from casted_site.core.models import SectionIndexPage, SectionRecordPage, linked_
 from casted_site.core.seo import absolute_url, organisation
 
 
+class PartnerRole(models.TextChoices):
+    """A partner's role in a project or an event."""
+
+    PARTNER = "partner", _("Partner")
+    SPONSOR = "sponsor", _("Funder or sponsor")
+    CO_ORGANISER = "co-organiser", _("Co-organiser")
+    PARTICIPANT = "participant", _("Participant")
+
+
 class PartnerKind(models.TextChoices):
     INTERNATIONAL_ORGANISATION = "international-organisation", _("International organisation")
     RESEARCH_INSTITUTE = "research-institute", _("Research institute")
@@ -37,14 +46,13 @@ class RelationshipFacet(Facet):
         self.choices = Relationship.choices
 
     def conditions(self):
-        from projects.models import ProjectPartner
-
         live_mous = MouPage.objects.live().filter(partner=OuterRef("pk"))
-        live_projects = ProjectPartner.objects.filter(partner=OuterRef("pk"), project__live=True)
+        # The projects are above this app: reached through their link's related name, never imported.
+        with_live_projects = PartnerPage.objects.filter(project_links__project__live=True).values("pk")
         return {
             Relationship.MOU: Exists(live_mous),
             Relationship.STABLE: Q(stable_partnership=True),
-            Relationship.PROJECT: Q(joint_research=True) | Exists(live_projects),
+            Relationship.PROJECT: Q(joint_research=True) | Q(pk__in=with_live_projects),
         }
 
     def option_counts(self, queryset):
@@ -185,29 +193,22 @@ class PartnerPage(SectionRecordPage):
         return labels
 
     def get_context(self, request, *args, **kwargs):
-        from events.models import EventPage
-        from projects.models import ProjectPartner
-
+        # Projects and events are above this app: reached through their links' related names (project_links,
+        # event_links), never imported.
         def build():
+            event_links = (
+                self.event_links.filter(not_view_restricted("event__"), event__live=True)
+                .select_related("event")
+                .order_by("event__title")
+            )
             return {
                 "project_links": list(
-                    ProjectPartner.objects.filter(not_view_restricted("project__"), partner=self, project__live=True)
+                    self.project_links.filter(not_view_restricted("project__"), project__live=True)
                     .select_related("project")
                     .order_by("project__title")
                 ),
-                "mous": list(
-                    MouPage.objects.live()
-                    .filter(not_view_restricted())
-                    .filter(partner=self)
-                    .order_by("-date_signed", "title")
-                ),
-                "events": list(
-                    EventPage.objects.live()
-                    .filter(not_view_restricted())
-                    .filter(event_partners__partner=self)
-                    .distinct()
-                    .order_by("title")
-                ),
+                "mous": list(self.mous.live().filter(not_view_restricted()).order_by("-date_signed", "title")),
+                "events": [link.event for link in event_links],  # one link per event and partner
             }
 
         context = super().get_context(request, *args, **kwargs)

@@ -27,6 +27,7 @@ from casted_site.core.models import (
     not_view_restricted,
 )
 from casted_site.core.seo import absolute_url, casted_organisation, organisation
+from partners.models import PartnerPage, PartnerRole, visible_partner_links
 
 
 @register_snippet
@@ -52,13 +53,6 @@ class ProjectStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     ONGOING = "ongoing", _("Ongoing")
     COMPLETED = "completed", _("Completed")
-
-
-class PartnerRole(models.TextChoices):
-    PARTNER = "partner", _("Partner")
-    SPONSOR = "sponsor", _("Funder or sponsor")
-    CO_ORGANISER = "co-organiser", _("Co-organiser")
-    PARTICIPANT = "participant", _("Participant")
 
 
 class LinkBlock(blocks.StructBlock):
@@ -95,8 +89,6 @@ class ProjectIndexPage(RoutablePageMixin, SectionIndexPage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from partners.models import PartnerPage
-
         context = super().get_context(request, *args, **kwargs)
         facets = [
             RelatedFacet(
@@ -208,8 +200,6 @@ class ProjectPage(SectionRecordPage):
 
     @cached_property
     def partner_links(self):
-        from partners.models import visible_partner_links
-
         return visible_partner_links(self.project_partners)
 
     def structured_data(self, request):
@@ -239,17 +229,10 @@ class ProjectPage(SectionRecordPage):
         return data
 
     def get_context(self, request, *args, **kwargs):
-        from events.models import EventPage
-
         def build():
             return {
                 "partner_links": self.partner_links,
-                "events": list(
-                    EventPage.objects.live()
-                    .filter(not_view_restricted())
-                    .filter(related_projects=self)
-                    .order_by("title")
-                ),
+                "events": list(self.events.live().filter(not_view_restricted()).order_by("title")),
                 "research_fields": list(self.research_fields.all()),
             }
 
