@@ -3,8 +3,10 @@ from django_countries.fields import CountryField
 from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -14,20 +16,23 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from casted_site.core.blocks import BodyBlock, DocumentBlock
-from casted_site.core.feeds import SectionFeed
-from casted_site.core.listing import ChoiceFacet, Facet, ValueFacet, filter_listing
+from casted_site.core.listing import ChoiceFacet, Facet, ValueFacet, filter_listing, render_cards
 from casted_site.core.models import (
     BilingualPreviewMixin,
     ChoiceLabelsMixin,
+    SectionFeedMixin,
     SectionIndexPage,
     SectionRecordPage,
     cached_for_page,
     linked_records,
     not_view_restricted,
 )
+from casted_site.core.records_io import ManyBySlug
 from casted_site.core.seo import absolute_url, casted_organisation
+from casted_site.sections import HomeBlock, HomeFigure, RecordColumns
 from events.calendar import all_events_calendar_name, calendar_file, calendar_response
 from partners.models import PartnerRole, visible_partner_links
+from partners.records import PartnerLinks
 
 
 class EventKind(models.TextChoices):
@@ -75,10 +80,7 @@ class WhenFacet(Facet):
 CALENDAR_EVENTS = 500
 
 
-class EventIndexPage(RoutablePageMixin, SectionIndexPage):
-    # RoutablePageMixin's own serve_preview would skip the language of the preview.
-    serve_preview = BilingualPreviewMixin.serve_preview
-
+class EventIndexPage(SectionFeedMixin, SectionIndexPage):
     subpage_types = ["events.EventPage"]
 
     class Meta:
@@ -147,15 +149,36 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
         return calendar_response(cached_for_page(self, request, "calendar", build), "casted-events.ics")
 
-    @path("feed/")
-    def feed(self, request):
-        return SectionFeed(
-            self, EventPage.objects.child_of(self).live().filter(not_view_restricted()).defer_streamfields()
-        )(request)
+
+def upcoming_events_on_home(live, _count, request, _sections):
+    upcoming = live.filter(upcoming_condition()).order_by("start_date", "title")[:3]
+    return render_to_string(
+        "events/home_block.html", {"cards": render_cards(upcoming, "includes/cards/event.html", request)}
+    )
 
 
 class EventPage(RoutablePageMixin, SectionRecordPage):
     """An international conference, workshop, forum, seminar or symposium that CASTED organised."""
+
+    section_key = "events"
+    section_label = _("Events")
+    home_figures = [HomeFigure("events", pgettext_lazy("home figure", "conferences and events"))]
+    home_block = HomeBlock(upcoming_events_on_home, column=True)
+    record_columns = RecordColumns(
+        translated=["title", "summary", "venue", "city"],
+        plain={
+            "kind": "text",
+            "format": "text",
+            "start_date": "date",
+            "end_date": "date",
+            "country": "text",
+            "organised_as": "text",
+        },
+        links={
+            "partners": PartnerLinks("event_partners"),
+            "related_projects": ManyBySlug("related_projects", "slug_en"),
+        },
+    )
 
     # RoutablePageMixin's own serve_preview would skip the language of the preview.
     serve_preview = BilingualPreviewMixin.serve_preview

@@ -4,7 +4,9 @@ from django_countries.fields import CountryField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -13,6 +15,11 @@ from wagtail.search import index
 from casted_site.core.listing import ChoiceFacet, Facet, filter_listing
 from casted_site.core.models import SectionIndexPage, SectionRecordPage, linked_records, not_view_restricted
 from casted_site.core.seo import absolute_url, organisation
+from casted_site.sections import HomeBlock, HomeFigure, RecordColumns
+from partners.records import OnePartner
+
+# The home page links every partner while they are few; at most this many, and a link to them all, when many.
+HOME_PARTNERS = 40
 
 
 class PartnerRole(models.TextChoices):
@@ -103,8 +110,39 @@ class PartnerIndexPage(SectionIndexPage):
         return context
 
 
+def partner_countries(live):
+    """Countries other than China, CASTED's own (where MOST, a partner ministry, is)."""
+    return live.exclude(country__in=["", "CN"]).values("country").distinct().count()
+
+
+def partners_on_home(live, count, request, sections):
+    partners = list(live.order_by("title")[:HOME_PARTNERS])
+    index = next((section for section in sections if section["model"] == "partnerindexpage"), None)
+    context = {"partners": partners, "partner_count": count, "partners_shown": len(partners), "partner_index": index}
+    return render_to_string("partners/home_block.html", {**context, "request": request})
+
+
 class PartnerPage(SectionRecordPage):
     """A partner institute or organisation. Its projects, MOUs and events are found from their side."""
+
+    section_key = "partners"
+    section_label = _("Partners")
+    home_figures = [
+        HomeFigure("partners", pgettext_lazy("home figure", "partner institutes and organisations")),
+        HomeFigure("countries", pgettext_lazy("home figure", "partner countries"), count=partner_countries),
+    ]
+    home_block = HomeBlock(partners_on_home)
+    record_columns = RecordColumns(
+        translated=["title", "summary", "city", "description"],
+        plain={
+            "acronym": "text",
+            "kind": "text",
+            "country": "text",
+            "website": "text",
+            "stable_partnership": "bool",
+            "joint_research": "bool",
+        },
+    )
 
     acronym = models.CharField(_("acronym"), max_length=32, blank=True, help_text=_("For example OECD or NISTEP."))
     kind = models.CharField(_("kind"), max_length=32, choices=PartnerKind.choices, db_index=True)
@@ -261,6 +299,15 @@ class MouIndexPage(SectionIndexPage):
 
 class MouPage(SectionRecordPage):
     """A memorandum of understanding between CASTED and one partner."""
+
+    section_key = "mous"
+    section_label = _("MOUs")
+    home_figures = [HomeFigure("mous", pgettext_lazy("home figure", "memoranda of understanding"))]
+    record_columns = RecordColumns(
+        translated=["title", "summary", "term", "scope"],
+        plain={"date_signed": "date", "expiry_date": "date", "status": "text"},
+        links={"partner": OnePartner("partner")},
+    )
 
     partner = models.ForeignKey(
         "partners.PartnerPage",

@@ -2,32 +2,35 @@ from django import forms
 from django.db import models
 from django.db.models import Count
 from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from casted_site.core.blocks import BodyBlock, DocumentBlock
-from casted_site.core.feeds import SectionFeed
-from casted_site.core.listing import ChoiceFacet, RelatedFacet, ValueFacet, filter_listing
+from casted_site.core.listing import ChoiceFacet, RelatedFacet, ValueFacet, filter_listing, render_cards
 from casted_site.core.models import (
-    BilingualPreviewMixin,
     ChoiceLabelsMixin,
+    SectionFeedMixin,
     SectionIndexPage,
     SectionRecordPage,
     linked_records,
     not_view_restricted,
 )
+from casted_site.core.records_io import ManyBySlug
 from casted_site.core.seo import absolute_url, casted_organisation, organisation
+from casted_site.sections import HomeBlock, HomeFigure, RecordColumns
 from partners.models import PartnerPage, PartnerRole, visible_partner_links
+from partners.records import PartnerLinks
 
 
 @register_snippet
@@ -69,10 +72,7 @@ class LinkBlock(blocks.StructBlock):
         }
 
 
-class ProjectIndexPage(RoutablePageMixin, SectionIndexPage):
-    # RoutablePageMixin's own serve_preview would skip the language of the preview.
-    serve_preview = BilingualPreviewMixin.serve_preview
-
+class ProjectIndexPage(SectionFeedMixin, SectionIndexPage):
     subpage_types = ["projects.ProjectPage"]
 
     class Meta:
@@ -118,12 +118,6 @@ class ProjectIndexPage(RoutablePageMixin, SectionIndexPage):
         )
         return context
 
-    @path("feed/")
-    def feed(self, request):
-        return SectionFeed(
-            self, ProjectPage.objects.child_of(self).live().filter(not_view_restricted()).defer_streamfields()
-        )(request)
-
 
 def project_years(queryset):
     """The years the dated projects ran (from start to end, or to this year while they have none), and how many
@@ -140,8 +134,23 @@ def active_in_year(queryset, year):
     return queryset.filter(start_year__lte=year).filter(models.Q(end_year__gte=year) | still_running)
 
 
+def latest_projects_on_home(live, _count, request, _sections):
+    cards = render_cards(live.order_by("-first_published_at")[:3], "includes/cards/project_short.html", request)
+    return render_to_string("projects/home_block.html", {"cards": cards})
+
+
 class ProjectPage(SectionRecordPage):
     """An international cooperative research project."""
+
+    section_key = "projects"
+    section_label = _("Projects")
+    home_figures = [HomeFigure("projects", pgettext_lazy("home figure", "cooperative research projects"))]
+    home_block = HomeBlock(latest_projects_on_home, column=True)
+    record_columns = RecordColumns(
+        translated=["title", "summary", "casted_role", "funding_programme"],
+        plain={"status": "text", "start_year": "int", "end_year": "int"},
+        links={"research_fields": ManyBySlug("research_fields"), "partners": PartnerLinks("project_partners")},
+    )
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     research_fields = ParentalManyToManyField(

@@ -232,7 +232,7 @@ def test_a_facet_with_many_options_shows_those_with_most_records_and_keeps_the_p
 
 
 def test_the_home_page_lists_at_most_forty_partners_and_links_to_all(client):
-    from casted_site.home.models import HOME_PARTNERS
+    from partners.models import HOME_PARTNERS
 
     home = get(client, "/en/")
     assert "partners</a></p>" not in home  # 17 partners: all of them are listed, no link needed

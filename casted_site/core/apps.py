@@ -7,9 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Site-wide pieces"
 
     def ready(self):
-        from django.apps import apps
-
-        from wagtail.models import Page
+        from wagtail.models import get_page_models
         from wagtail_modeltranslation import patch_wagtailadmin
 
         from casted_site.core import signals
@@ -24,9 +22,7 @@ class CoreConfig(AppConfig):
         # this function up by name, so replacing it replaces the check everywhere.
         patch_wagtailadmin._validate_slugs = slug_clashes_by_indexed_query
         # After wagtail-modeltranslation (listed earlier) has set its own route on every page model.
-        for app_label in ("home", "projects", "partners", "events"):
-            for model in apps.get_app_config(app_label).get_models():
-                if issubclass(model, Page):
-                    model.route = route_by_indexed_slug
-                    model.route_children_from_cache = getattr(model, "route_children_from_cache", False)
-                    model.get_view_restrictions = view_restrictions_where_there_are_any
+        for model in get_page_models():  # Wagtail's Page and every page model of every app
+            model.route = route_by_indexed_slug
+            model.route_children_from_cache = getattr(model, "route_children_from_cache", False)
+            model.get_view_restrictions = view_restrictions_where_there_are_any

@@ -12,12 +12,15 @@ from django.utils.translation import gettext_lazy as _
 
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from casted_site.core.feeds import SectionFeed
 from casted_site.core.page_cache import cached_content
 from casted_site.core.search import ChineseSearchMixin
+from casted_site.sections import SectionRecord
 
 
 @cache
@@ -140,8 +143,25 @@ class SectionIndexPage(BilingualPreviewMixin, Page):
         abstract = True
 
 
-class SectionRecordPage(ChoiceLabelsMixin, BilingualPreviewMixin, ChineseSearchMixin, Page):
-    """A record of a section (a project, partner, MOU or event): a title and a short summary for its cards."""
+class SectionFeedMixin(RoutablePageMixin):
+    """An index page with an Atom feed of its newest records, at feed/."""
+
+    # RoutablePageMixin's own serve_preview would skip the language of the preview.
+    serve_preview = BilingualPreviewMixin.serve_preview
+
+    def feed_records(self):
+        """The records the feed gives: the index's live, visible children of its one kind of record."""
+        record_model = self.specific_class.allowed_subpage_models()[0]
+        return record_model.objects.child_of(self).live().filter(not_view_restricted()).defer_streamfields()
+
+    @path("feed/")
+    def feed(self, request):
+        return SectionFeed(self, self.feed_records())(request)
+
+
+class SectionRecordPage(SectionRecord, ChoiceLabelsMixin, BilingualPreviewMixin, ChineseSearchMixin, Page):
+    """A record of a section (a project, partner, MOU or event): a title and a short summary for its cards. Each
+    concrete one declares what the shared code needs of its section (casted_site.sections.SectionRecord)."""
 
     summary = models.TextField(
         _("summary"),
@@ -248,6 +268,6 @@ def not_view_restricted(through=""):
     of its own and, on a site with no restriction, no condition at all. Wagtail's .public() loads every
     restriction in a query of its own, on every call."""
     condition = models.Q()
-    for path in restricted_paths():
-        condition &= ~models.Q(**{f"{through}path__startswith": path})
+    for restricted in restricted_paths():
+        condition &= ~models.Q(**{f"{through}path__startswith": restricted})
     return condition

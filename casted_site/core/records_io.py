@@ -9,11 +9,13 @@ import csv
 import datetime
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
+
+from casted_site.sections import section_records
 
 TRUE, FALSE = {"1", "true", "yes", "y"}, {"0", "false", "no", "n", ""}
 
@@ -68,80 +70,58 @@ FORMATTERS = {
 }
 
 
+def split_list(raw):
+    """The items of a list cell: "a;b; c" -> ["a", "b", "c"]."""
+    return [item.strip() for item in text(raw).split(";") if item.strip()]
+
+
+class ManyBySlug:
+    """A many-to-many link column naming the linked records by slug: "st-policy;innovation-policy"."""
+
+    def __init__(self, field, slug_field="slug"):
+        self.field, self.slug_field = field, slug_field
+
+    def import_value(self, page, raw):
+        slugs = split_list(raw)
+        related_model = page._meta.get_field(self.field).related_model
+        found = list(related_model.objects.filter(**{f"{self.slug_field}__in": slugs}))
+        unknown = set(slugs) - {getattr(record, self.slug_field) for record in found}
+        if unknown:
+            raise RowError(f"{self.field}: no {related_model._meta.verbose_name} '{sorted(unknown)[0]}'")
+        getattr(page, self.field).set(found)
+
+    def export_value(self, page):
+        return ";".join(getattr(record, self.slug_field) for record in getattr(page, self.field).all())
+
+
 @dataclass
 class RecordKind:
+    """A section's records as import and export see them: its page model and the columns it declares."""
+
     name: str
-    page_model: str
-    index_model: str
-    translated: list  # fields with _en and _zh_hans columns
-    plain: dict  # field -> type ("text", "bool", "int", "date")
-    links: list = field(default_factory=list)  # link columns, handled by the functions below
+    model: type
+
+    def __post_init__(self):
+        declared = self.model.record_columns
+        self.translated, self.plain, self.links = declared.translated, declared.plain, declared.links
 
     @property
     def columns(self):
         columns = ["slug"]
         for name in self.translated:
             columns += [f"{name}_en", f"{name}_zh_hans"]
-        return columns + list(self.plain) + self.links
-
-    def model(self):
-        from django.apps import apps
-
-        return apps.get_model(*self.page_model.split("."))
+        return columns + list(self.plain) + list(self.links)
 
     def index(self):
-        from django.apps import apps
+        """The section's index page, where its records are created."""
+        return self.model.allowed_parent_page_models()[0].objects.get()
 
-        return apps.get_model(*self.index_model.split(".")).objects.get()
 
-
-KINDS = {
-    "partners": RecordKind(
-        "partners",
-        "partners.PartnerPage",
-        "partners.PartnerIndexPage",
-        ["title", "summary", "city", "description"],
-        {
-            "acronym": "text",
-            "kind": "text",
-            "country": "text",
-            "website": "text",
-            "stable_partnership": "bool",
-            "joint_research": "bool",
-        },
-    ),
-    "projects": RecordKind(
-        "projects",
-        "projects.ProjectPage",
-        "projects.ProjectIndexPage",
-        ["title", "summary", "casted_role", "funding_programme"],
-        {"status": "text", "start_year": "int", "end_year": "int"},
-        ["research_fields", "partners"],
-    ),
-    "mous": RecordKind(
-        "mous",
-        "partners.MouPage",
-        "partners.MouIndexPage",
-        ["title", "summary", "term", "scope"],
-        {"date_signed": "date", "expiry_date": "date", "status": "text"},
-        ["partner"],
-    ),
-    "events": RecordKind(
-        "events",
-        "events.EventPage",
-        "events.EventIndexPage",
-        ["title", "summary", "venue", "city"],
-        {
-            "kind": "text",
-            "format": "text",
-            "start_date": "date",
-            "end_date": "date",
-            "country": "text",
-            "organised_as": "text",
-        },
-        ["partners", "related_projects"],
-    ),
-}
+def record_kinds():
+    """{name: RecordKind} for every section that declares import and export columns."""
+    return {
+        model.section_key: RecordKind(model.section_key, model) for model in section_records() if model.record_columns
+    }
 
 
 # Reading files -------------------------------------------------------------------------------------------------
@@ -180,37 +160,6 @@ def read_rows(path):
     raise ImportFileError(f"{path}: the file name must end in .csv or .json.")
 
 
-# Links between records -----------------------------------------------------------------------------------------
-
-
-def find_partner(reference):
-    from partners.models import PartnerPage
-
-    reference = reference.strip()
-    partner = None
-    if reference:
-        partner = PartnerPage.objects.filter(slug_en=reference).first()
-        partner = partner or PartnerPage.objects.filter(acronym__iexact=reference).first()
-    if partner is None:
-        raise RowError(f"no partner with the slug or acronym '{reference}'")
-    return partner
-
-
-def parse_partner_links(raw, roles):
-    links = []
-    for item in filter(None, (part.strip() for part in text(raw).split(";"))):
-        reference, _sep, role = item.partition(":")
-        role = role.strip() or "partner"
-        if role not in roles:
-            raise RowError(f"partners: role '{role}' is not one of {', '.join(roles)}")
-        links.append((find_partner(reference), role))
-    return links
-
-
-def format_partner_links(links):
-    return ";".join(f"{link.partner.slug_en}:{link.role}" for link in links)
-
-
 # Import --------------------------------------------------------------------------------------------------------
 
 
@@ -229,41 +178,9 @@ def row_values(kind, row):
 
 
 def apply_links(kind, page, row):
-    from projects.models import PartnerRole, ProjectPage, ResearchField
-
-    roles = [value for value, _label in PartnerRole.choices]
-    if kind.name == "projects":
-        if "research_fields" in row:
-            slugs = [slug.strip() for slug in text(row["research_fields"]).split(";") if slug.strip()]
-            fields = list(ResearchField.objects.filter(slug__in=slugs))
-            unknown = set(slugs) - {research_field.slug for research_field in fields}
-            if unknown:
-                raise RowError(f"research_fields: no research field '{sorted(unknown)[0]}'")
-            page.research_fields.set(fields)
-        if "partners" in row:
-            from projects.models import ProjectPartner
-
-            page.project_partners = [
-                ProjectPartner(partner=partner, role=role)
-                for partner, role in parse_partner_links(row["partners"], roles)
-            ]
-    elif kind.name == "events":
-        if "partners" in row:
-            from events.models import EventPartner
-
-            page.event_partners = [
-                EventPartner(partner=partner, role=role)
-                for partner, role in parse_partner_links(row["partners"], roles)
-            ]
-        if "related_projects" in row:
-            slugs = [slug.strip() for slug in text(row["related_projects"]).split(";") if slug.strip()]
-            projects = list(ProjectPage.objects.filter(slug_en__in=slugs))
-            unknown = set(slugs) - {project.slug_en for project in projects}
-            if unknown:
-                raise RowError(f"related_projects: no project '{sorted(unknown)[0]}'")
-            page.related_projects.set(projects)
-    elif kind.name == "mous" and "partner" in row:
-        page.partner = find_partner(text(row["partner"]))
+    for column, link in kind.links.items():
+        if column in row:
+            link.import_value(page, row[column])
 
 
 def import_row(kind, index, row):
@@ -271,7 +188,7 @@ def import_row(kind, index, row):
     slug = text(row.get("slug")).strip()
     if not slug:
         raise RowError("slug is empty")
-    model = kind.model()
+    model = kind.model
     page = model.objects.child_of(index).filter(slug_en=slug).first()
     if page is not None:
         current = export_row(kind, page)
@@ -310,13 +227,13 @@ def normalised(kind, row):
         result[column] = FORMATTERS[type_name](value)
     for column in kind.links:
         if column in row:
-            result[column] = ";".join(part.strip() for part in text(row[column]).split(";") if part.strip())
+            result[column] = ";".join(split_list(row[column]))
     return result
 
 
 def import_records(path, kind_name, dry_run=False):
     """Import a file; returns [(row number, outcome, message)]. Raises ImportFileError for an unreadable file."""
-    kind = KINDS[kind_name]
+    kind = record_kinds()[kind_name]
     rows = read_rows(path)
     report = []
     with translation.override("en"), transaction.atomic():
@@ -346,21 +263,15 @@ def export_row(kind, page):
     for name, type_name in kind.plain.items():
         value = getattr(page, name)
         row[name] = FORMATTERS[type_name](value.code if name == "country" and value else value)
-    if kind.name == "projects":
-        row["research_fields"] = ";".join(research_field.slug for research_field in page.research_fields.all())
-        row["partners"] = format_partner_links(page.project_partners.all())
-    elif kind.name == "events":
-        row["partners"] = format_partner_links(page.event_partners.all())
-        row["related_projects"] = ";".join(project.slug_en for project in page.related_projects.all())
-    elif kind.name == "mous":
-        row["partner"] = page.partner.slug_en if page.partner else ""
+    for column, link in kind.links.items():
+        row[column] = link.export_value(page)
     return row
 
 
 def export_records(kind_name, output, file_format):
-    kind = KINDS[kind_name]
+    kind = record_kinds()[kind_name]
     with translation.override("en"):
-        pages = kind.model().objects.child_of(kind.index()).order_by("path")
+        pages = kind.model.objects.child_of(kind.index()).order_by("path")
         rows = [export_row(kind, page) for page in pages]
     if file_format == "json":
         json.dump(rows, output, ensure_ascii=False, indent=2)

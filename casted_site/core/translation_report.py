@@ -53,7 +53,7 @@ SNIPPETS_SECTION = "snippets"
 
 def section_choices():
     sections = [(page.slug_en, page.title) for page in Page.objects.filter(depth=3).order_by("path")]
-    return [*sections, (SNIPPETS_SECTION, _("Research fields (snippets)"))]
+    return [*sections, (SNIPPETS_SECTION, _("Snippets"))]
 
 
 class MissingTranslationsFilterSet(WagtailFilterSet):
@@ -84,7 +84,7 @@ class SnippetRow:
         from wagtail.admin.admin_url_finder import AdminURLFinder
 
         self.title = str(snippet)
-        self.section = str(_("Research fields (snippets)"))
+        self.section = str(_("%(snippets)s (snippets)") % {"snippets": snippet._meta.verbose_name_plural})
         self.type_label = snippet._meta.verbose_name
         self.missing_languages = [labels[language] for language in missing]
         self.missing_display = ", ".join(str(label) for label in self.missing_languages)
@@ -93,12 +93,27 @@ class SnippetRow:
         self.admin_url = AdminURLFinder().get_edit_url(snippet)
 
 
-def snippets_missing_translations():
-    """[(snippet, ["en" and/or "zh_hans"])] for the translated snippets (research fields) lacking a language."""
-    from projects.models import ResearchField
+def translated_snippet_models():
+    """[(snippet model, its translated text fields)] for every registered snippet model that modeltranslation
+    translates."""
+    from wagtail.snippets.models import get_snippet_models
 
-    snippets = ResearchField.objects.all()
-    return [(snippet, missing) for snippet in snippets if (missing := languages_missing(snippet, ["name"]))]
+    registered = set(translator.get_registered_models())
+    return [
+        (model, sorted(translator.get_options_for_model(model).fields))
+        for model in get_snippet_models()
+        if model in registered
+    ]
+
+
+def snippets_missing_translations():
+    """[(snippet, ["en" and/or "zh_hans"])] for the translated snippets (research fields, say) lacking a language."""
+    return [
+        (snippet, missing)
+        for model, fields in translated_snippet_models()
+        for snippet in model.objects.all()
+        if (missing := languages_missing(snippet, fields))
+    ]
 
 
 class MissingTranslationsReportView(ReportView):

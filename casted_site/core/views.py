@@ -10,7 +10,6 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views import defaults
 
@@ -20,6 +19,7 @@ from casted_site.core.listing import Option, listing_url, paginate_records
 from casted_site.core.models import not_view_restricted
 from casted_site.core.page_cache import cached_content
 from casted_site.core.search import query_words
+from casted_site.sections import section_records
 
 
 def preferred_language(request):
@@ -49,16 +49,8 @@ SEARCH_MAX_RESULTS = 500
 
 
 def search_kinds():
-    from events.models import EventPage
-    from partners.models import MouPage, PartnerPage
-    from projects.models import ProjectPage
-
-    return [
-        ("projects", _("Projects"), ProjectPage),
-        ("partners", _("Partners"), PartnerPage),
-        ("mous", _("MOUs"), MouPage),
-        ("events", _("Events"), EventPage),
-    ]
+    """(key, label, model) of every section's records, as the search offers them."""
+    return [(model.section_key, model.section_label, model) for model in section_records()]
 
 
 def ranked_matches(terms, kinds):

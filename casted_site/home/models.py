@@ -1,21 +1,17 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from casted_site.core.blocks import BodyBlock
-from casted_site.core.listing import render_cards
 from casted_site.core.models import BilingualPreviewMixin, cached_for_page, not_view_restricted
 from casted_site.core.seo import casted_organisation
 from casted_site.core.templatetags.site_tags import site_sections
-
-HOME_PARTNERS = 40
+from casted_site.sections import section_records
 
 
 class HomePage(BilingualPreviewMixin, Page):
@@ -50,69 +46,41 @@ class HomePage(BilingualPreviewMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         _home, context["sections"] = site_sections(request)
-        # The figures and the records shown change only when something is published (and, for the upcoming
-        # events, with the day): they are kept in the cache, the records rendered.
-        home = cached_for_page(self, request, f"home:{timezone.localdate()}", lambda: home_contents(request))
-        context["figures"] = [(home["figures"][kind], label) for kind, label in FIGURE_LABELS]
-        context["featured_projects"] = home["featured_projects"]
-        context["upcoming_events"] = home["upcoming_events"]
-        # Every partner while they are few; at most HOME_PARTNERS, and a link to them all, when there are many.
-        context["partners"], context["partners_shown"] = home["partners"]
-        context["partner_count"] = home["figures"]["partners"]
-        context["partner_index"] = next((s for s in context["sections"] if s["model"] == "partnerindexpage"), None)
+        # The figures and the sections' blocks change only when something is published (and, for upcoming
+        # events, with the day): they are kept in the cache, the blocks rendered.
+        home = cached_for_page(
+            self, request, f"home:{timezone.localdate()}", lambda: home_contents(request, context["sections"])
+        )
+        context.update(home)
         return context
 
 
-FIGURE_LABELS = [
-    ("projects", pgettext_lazy("home figure", "cooperative research projects")),
-    ("partners", pgettext_lazy("home figure", "partner institutes and organisations")),
-    ("countries", pgettext_lazy("home figure", "partner countries")),
-    ("mous", pgettext_lazy("home figure", "memoranda of understanding")),
-    ("events", pgettext_lazy("home figure", "conferences and events")),
-]
-
-
-def home_contents(request):
-    """The home page's figures, and the records it shows (rendered: their cards, and the links to the partners
-    with how many there are), from the live records of each model."""
-    from events.models import EventPage, upcoming_condition
-    from partners.models import MouPage, PartnerPage
-    from projects.models import ProjectPage
-
-    live = {
-        model: model.objects.live().filter(not_view_restricted()).defer_streamfields()
-        for model in (ProjectPage, PartnerPage, MouPage, EventPage)
-    }
+def home_contents(request, sections):
+    """The figures of every section and its blocks (casted_site.sections.HomeFigure, HomeBlock), rendered, from
+    the live, visible records of each: one query counts the records of every section."""
+    records = section_records()
+    live = {model: model.objects.live().filter(not_view_restricted()).defer_streamfields() for model in records}
     counts = dict(
         Page.objects.live()
         .filter(not_view_restricted())
-        .type(*live)
+        .type(*records)
         .order_by()
         .values_list("content_type")
         .annotate(n=Count("pk"))
     )
-    count_of = {model: counts.get(ContentType.objects.get_for_model(model).pk, 0) for model in live}
-
-    partners = list(live[PartnerPage].order_by("title")[:HOME_PARTNERS])
+    count_of = {model: counts.get(ContentType.objects.get_for_model(model).pk, 0) for model in records}
+    figures = [
+        (figure.count(live[model]) if figure.count else count_of[model], str(figure.label))
+        for model in records
+        for figure in model.home_figures
+    ]
+    blocks = [
+        (model.home_block.column, model.home_block.render(live[model], count_of[model], request, sections))
+        for model in records
+        if model.home_block
+    ]
     return {
-        "figures": {
-            "projects": count_of[ProjectPage],
-            "partners": count_of[PartnerPage],
-            # Countries other than China, CASTED's own (where MOST, a partner ministry, is).
-            "countries": live[PartnerPage].exclude(country__in=["", "CN"]).values("country").distinct().count(),
-            "mous": count_of[MouPage],
-            "events": count_of[EventPage],
-        },
-        "featured_projects": render_cards(
-            live[ProjectPage].order_by("-first_published_at")[:3], "includes/cards/project_short.html", request
-        ),
-        "upcoming_events": render_cards(
-            live[EventPage].filter(upcoming_condition()).order_by("start_date", "title")[:3],
-            "includes/cards/event.html",
-            request,
-        ),
-        "partners": (
-            render_to_string("includes/partner_links.html", {"partners": partners, "request": request}),
-            len(partners),
-        ),
+        "figures": figures,
+        "home_columns": [html for column, html in blocks if column],
+        "home_blocks": [html for column, html in blocks if not column],
     }

@@ -4,7 +4,9 @@ Editors create and edit pages, submit them for moderation and upload images and 
 Moderators can also publish, and approve or reject what editors submit ("Moderator approval", assigned to the
 home page so it covers every section). Safe to run again: it adds what is missing and removes nothing."""
 
+from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import (
     Collection,
@@ -15,6 +17,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.snippets.models import get_snippet_models
 
 EDITORS, MODERATORS = "Editors", "Moderators"
 WORKFLOW_NAME = "Moderator approval"
@@ -31,20 +34,20 @@ COLLECTION_PERMISSIONS = [
     "change_document",
     "choose_document",
 ]
-MODEL_PERMISSIONS = {
-    EDITORS: ["wagtailadmin.access_admin", "projects.add_researchfield", "projects.change_researchfield"],
-    MODERATORS: [
-        "wagtailadmin.access_admin",
-        "projects.add_researchfield",
-        "projects.change_researchfield",
-        "projects.delete_researchfield",
-    ],
-}
+# On every registered snippet model (lookup data such as research fields).
+SNIPPET_ACTIONS = {EDITORS: ["add", "change"], MODERATORS: ["add", "change", "delete"]}
 
 
-def permission(dotted):
-    app_label, codename = dotted.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+def model_permissions(role):
+    """The admin itself, and the role's actions on every registered snippet model."""
+    permissions = [Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")]
+    for model in get_snippet_models():
+        content_type = ContentType.objects.get_for_model(model)
+        for action in SNIPPET_ACTIONS[role]:
+            permissions.append(
+                Permission.objects.get(content_type=content_type, codename=get_permission_codename(action, model._meta))
+            )
+    return permissions
 
 
 def page_permission(codename):
@@ -57,7 +60,7 @@ def ensure_roles_and_workflow(home):
     for name, codenames in PAGE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
         groups[name] = group
-        group.permissions.add(*(permission(dotted) for dotted in MODEL_PERMISSIONS[name]))
+        group.permissions.add(*model_permissions(name))
         for codename in codenames:
             GroupPagePermission.objects.get_or_create(group=group, page=home, permission=page_permission(codename))
         for codename in COLLECTION_PERMISSIONS:

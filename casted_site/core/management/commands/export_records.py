@@ -2,14 +2,14 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from casted_site.core.records_io import KINDS, export_records
+from casted_site.core.records_io import export_records, record_kinds
 
 
 class Command(BaseCommand):
     help = "Write every record of a kind as CSV or JSON, in the format import_records reads."
 
     def add_arguments(self, parser):
-        parser.add_argument("--kind", required=True, choices=sorted(KINDS))
+        parser.add_argument("--kind", required=True, choices=sorted(record_kinds()))
         parser.add_argument("--format", choices=["csv", "json"], help="default: from the output file's name, else csv")
         parser.add_argument("--output", "-o", help="a file to write; default: standard output")
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from casted_site.core.records_io import KINDS, ImportFileError, import_records
+from casted_site.core.records_io import ImportFileError, import_records, record_kinds
 
 
 class Command(BaseCommand):
@@ -8,7 +8,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="a .csv or .json file, UTF-8")
-        parser.add_argument("--kind", required=True, choices=sorted(KINDS))
+        parser.add_argument("--kind", required=True, choices=sorted(record_kinds()))
         parser.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing")
 
     def handle(self, *args, file, kind, dry_run, **options):

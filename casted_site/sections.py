@@ -1,0 +1,73 @@
+"""What a section tells the shared code about itself, and how the shared code finds every section.
+
+A section is one app (projects, partners, events…) whose record pages subclass SectionRecordPage and set the
+attributes below. Shared code never names a section: it asks section_records(), which reads Wagtail's registry of
+page models (get_page_models()) in the order of INSTALLED_APPS, and get_snippet_models() for lookup data.
+"""
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.apps import apps
+
+from wagtail.models import get_page_models
+
+
+@dataclass(frozen=True)
+class HomeFigure:
+    """A number on the home page, such as "12 partner countries". count(live) gives it from the section's live,
+    visible records; without one, the figure is how many there are (counted with every other section's, in one
+    query)."""
+
+    key: str
+    label: str
+    count: object = None
+
+
+@dataclass(frozen=True)
+class HomeBlock:
+    """A part of the home page that a section renders from its live records (render(live, request, sections) gives
+    the HTML, kept until the next publish); column: in the two columns under the sections, else full width below."""
+
+    render: object
+    column: bool = False
+
+
+@dataclass(frozen=True)
+class RecordColumns:
+    """A section's columns for import and export (casted_site.core.records_io): the translated fields (a column
+    per language), the plain fields with their type ("text", "bool", "int", "date"), and the link columns, each an
+    object with import_value(page, raw) and export_value(page)."""
+
+    translated: list
+    plain: dict
+    links: dict = field(default_factory=dict)
+
+
+class SectionRecord:
+    """The declaration a section's record page model makes (SectionRecordPage carries it with these defaults)."""
+
+    # The record kind's key: the search's ?kind= value and import_records' --kind; and its label in the search.
+    section_key = None
+    section_label = None
+    home_figures = ()
+    home_block = None
+    record_columns = None
+
+
+@cache
+def section_records():
+    """The record page models of every installed section, in the order of INSTALLED_APPS, then of definition."""
+    app_order = {config.label: index for index, config in enumerate(apps.get_app_configs())}
+    declared = [model for model in get_page_models() if getattr(model, "section_key", None)]
+
+    def place(model):
+        models = list(apps.get_app_config(model._meta.app_label).get_models())
+        return app_order[model._meta.app_label], models.index(model)
+
+    return sorted(declared, key=place)
+
+
+def section_record(key):
+    """The record page model whose section_key is key, or None."""
+    return next((model for model in section_records() if model.section_key == key), None)
