@@ -58,7 +58,7 @@ django.setup()
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from casted_site.core.page_cache import invalidate_page_cache
+from casted_site.caching.page_cache import invalidate_page_cache
 client = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
 for path in sys.argv[1:]:
     client.get(path)  # warm Wagtail's site caches, as a running server has them

@@ -35,7 +35,7 @@ class HomeBlock:
 
 @dataclass(frozen=True)
 class RecordColumns:
-    """A section's columns for import and export (casted_site.core.records_io): the translated fields (a column
+    """A section's columns for import and export (casted_site.records.records_io): the translated fields (a column
     per language), the plain fields with their type ("text", "bool", "int", "date"), and the link columns, each an
     object with import_value(page, raw) and export_value(page)."""
 

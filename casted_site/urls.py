@@ -8,13 +8,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from casted_site.core import views
-from casted_site.core.seo import PageSitemap, robots_txt
+from casted_site.navigation.seo import PageSitemap, robots_txt
+from casted_site.navigation.views import language_root_redirect
+from casted_site.operations.views import healthz
+from casted_site.search.views import search
 
 SITEMAPS = {"pages": PageSitemap}
 
 urlpatterns = [
-    path("", views.language_root_redirect, name="language_root"),
+    path("", language_root_redirect, name="language_root"),
     path("admin/", include(wagtailadmin_urls)),
     # A sitemap index, then sitemaps of at most 500 URLs each (a page counts once per language).
     path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
@@ -25,7 +27,7 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", healthz, name="healthz"),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
@@ -35,9 +37,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("search/", views.search, name="search"),
+    path("search/", search, name="search"),
     # Wagtail's page serving catches everything else: it comes last.
     path("", include(wagtail_urls)),
 )
 
-handler500 = "casted_site.core.views.server_error"
+handler500 = "casted_site.operations.views.server_error"

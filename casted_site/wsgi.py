@@ -7,6 +7,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "casted_site.settings.production
 application = get_wsgi_application()
 
 # Load jieba's Chinese dictionary now, not in the first visitor's search.
-from casted_site.core.search import jieba  # noqa: E402
+from casted_site.search.chinese import jieba  # noqa: E402
 
 jieba.initialize()

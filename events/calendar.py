@@ -8,8 +8,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casted_site.core.seo import absolute_url
-from casted_site.core.templatetags.site_tags import country_name
+from casted_site.navigation.seo import absolute_url
+from casted_site.navigation.templatetags.site_tags import country_name
 
 
 def calendar_event(page, request):

@@ -15,20 +15,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from casted_site.core.blocks import BodyBlock, DocumentBlock
-from casted_site.core.listing import ChoiceFacet, Facet, ValueFacet, filter_listing, render_cards
-from casted_site.core.models import (
-    BilingualPreviewMixin,
-    ChoiceLabelsMixin,
-    SectionFeedMixin,
-    SectionIndexPage,
-    SectionRecordPage,
-    cached_for_page,
-    linked_records,
-    not_view_restricted,
-)
-from casted_site.core.records_io import ManyBySlug
-from casted_site.core.seo import absolute_url, casted_organisation
+from casted_site.caching.page_cache import cached_for_page, linked_records
+from casted_site.framework_fixes.choice_labels import ChoiceLabelsMixin
+from casted_site.framework_fixes.view_restrictions import not_view_restricted
+from casted_site.listings import ChoiceFacet, Facet, ValueFacet, filter_listing, render_cards
+from casted_site.navigation.seo import absolute_url, casted_organisation
+from casted_site.pages.blocks import BodyBlock, DocumentBlock
+from casted_site.pages.models import BilingualPreviewMixin, SectionFeedMixin, SectionIndexPage, SectionRecordPage
+from casted_site.records.records_io import ManyBySlug
 from casted_site.sections import HomeBlock, HomeFigure, RecordColumns
 from events.calendar import all_events_calendar_name, calendar_file, calendar_response
 from partners.models import PartnerRole, visible_partner_links

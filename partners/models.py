@@ -12,9 +12,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from casted_site.core.listing import ChoiceFacet, Facet, filter_listing
-from casted_site.core.models import SectionIndexPage, SectionRecordPage, linked_records, not_view_restricted
-from casted_site.core.seo import absolute_url, organisation
+from casted_site.caching.page_cache import linked_records
+from casted_site.framework_fixes.view_restrictions import not_view_restricted
+from casted_site.listings import ChoiceFacet, Facet, filter_listing
+from casted_site.navigation.seo import absolute_url, organisation
+from casted_site.pages.models import SectionIndexPage, SectionRecordPage
 from casted_site.sections import HomeBlock, HomeFigure, RecordColumns
 from partners.records import OnePartner
 

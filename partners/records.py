@@ -1,7 +1,7 @@
 """Import and export columns that name partners, by slug or acronym, with a role where the link has one. The
 partner model and the roles are read from the fields themselves, so that partners.models can use these too."""
 
-from casted_site.core.records_io import RowError, split_list, text
+from casted_site.records.records_io import RowError, split_list, text
 
 
 def find_partner(partner_model, reference):

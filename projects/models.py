@@ -16,18 +16,14 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from casted_site.core.blocks import BodyBlock, DocumentBlock
-from casted_site.core.listing import ChoiceFacet, RelatedFacet, ValueFacet, filter_listing, render_cards
-from casted_site.core.models import (
-    ChoiceLabelsMixin,
-    SectionFeedMixin,
-    SectionIndexPage,
-    SectionRecordPage,
-    linked_records,
-    not_view_restricted,
-)
-from casted_site.core.records_io import ManyBySlug
-from casted_site.core.seo import absolute_url, casted_organisation, organisation
+from casted_site.caching.page_cache import linked_records
+from casted_site.framework_fixes.choice_labels import ChoiceLabelsMixin
+from casted_site.framework_fixes.view_restrictions import not_view_restricted
+from casted_site.listings import ChoiceFacet, RelatedFacet, ValueFacet, filter_listing, render_cards
+from casted_site.navigation.seo import absolute_url, casted_organisation, organisation
+from casted_site.pages.blocks import BodyBlock, DocumentBlock
+from casted_site.pages.models import SectionFeedMixin, SectionIndexPage, SectionRecordPage
+from casted_site.records.records_io import ManyBySlug
 from casted_site.sections import HomeBlock, HomeFigure, RecordColumns
 from partners.models import PartnerPage, PartnerRole, visible_partner_links
 from partners.records import PartnerLinks

@@ -6,7 +6,7 @@ import functools
 
 from django.utils import timezone, translation
 
-from casted_site.core.page_cache import invalidate_page_cache
+from casted_site.caching.page_cache import invalidate_page_cache
 from events.models import EventIndexPage, EventPage, EventPartner
 from partners.models import MouIndexPage, MouPage, PartnerIndexPage, PartnerPage
 from projects.models import ProjectIndexPage, ProjectPage, ProjectPartner

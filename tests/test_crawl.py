@@ -10,7 +10,7 @@ import pytest
 
 from wagtail.models import Page
 
-from casted_site.home import initial_content
+from casted_site.seed import initial_content
 
 pytestmark = pytest.mark.django_db
 

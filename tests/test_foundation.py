@@ -143,7 +143,7 @@ def test_dates_read_as_the_visitors_language_writes_them(language, expected):
 def test_routing_finds_a_child_by_its_slug_in_one_query_not_by_loading_every_sibling():
     from django.apps import apps
 
-    from casted_site.core.models import route_by_indexed_slug
+    from casted_site.framework_fixes.routing import route_by_indexed_slug
 
     for app_label in ("home", "projects", "partners", "events"):
         for model in apps.get_app_config(app_label).get_models():
@@ -179,7 +179,7 @@ def test_a_slug_a_sibling_has_in_either_language_is_refused_by_an_indexed_check(
 
     from wagtail_modeltranslation import patch_wagtailadmin
 
-    from casted_site.core.models import slug_clashes_by_indexed_query
+    from casted_site.framework_fixes.slugs import slug_clashes_by_indexed_query
     from tests.factories import make_partner
 
     assert patch_wagtailadmin._validate_slugs is slug_clashes_by_indexed_query

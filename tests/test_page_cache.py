@@ -110,7 +110,7 @@ def test_redis_is_used_when_redis_url_is_set(client):
 def test_a_response_that_sets_a_cookie_is_not_cacheable():
     from django.http import HttpResponse
 
-    from casted_site.core.page_cache import is_cacheable_response
+    from casted_site.caching.page_cache import is_cacheable_response
 
     response = HttpResponse("<p>hi</p>")
     assert is_cacheable_response(response)
@@ -145,7 +145,7 @@ def test_the_cached_menu_home_and_site_follow_publishing_with_the_page_cache_off
 def test_a_request_reads_the_generation_from_the_cache_once(client, cached_site):
     """The site, the sections, the restricted paths and the facet counts are all keyed by the generation; one
     read a request does for all of them."""
-    from casted_site.core import page_cache
+    from casted_site.caching import page_cache
 
     client.get("/en/projects/?status=completed")  # fill the caches
     with mock.patch.object(page_cache, "stored_generation", wraps=page_cache.stored_generation) as reads:
@@ -155,7 +155,7 @@ def test_a_request_reads_the_generation_from_the_cache_once(client, cached_site)
 
 
 def test_a_publish_within_a_request_moves_that_request_to_the_new_generation(cached_site):
-    from casted_site.core import page_cache
+    from casted_site.caching import page_cache
 
     token = page_cache.request_generation.set(page_cache.stored_generation())
     try:
@@ -171,7 +171,7 @@ def test_a_record_page_reads_the_shared_cache_twice_once_it_has_been_read(client
     """What a page shows from the cache (its site, route, links, menu, language links) is kept in the process as
     well: with Redis, a page makes two round trips to it (the generation, and Wagtail's site root paths) instead of
     about ten."""
-    from casted_site.core import page_cache
+    from casted_site.caching import page_cache
 
     first = client.get("/en/partners/oecd/")
     with mock.patch.object(page_cache.page_cache(), "get", wraps=page_cache.page_cache().get) as reads:
@@ -182,7 +182,7 @@ def test_a_record_page_reads_the_shared_cache_twice_once_it_has_been_read(client
 
 
 def test_what_the_process_kept_follows_a_publish_in_any_process(cached_site):
-    from casted_site.core import page_cache
+    from casted_site.caching import page_cache
 
     builds = []
 
@@ -200,7 +200,7 @@ def test_what_the_process_kept_follows_a_publish_in_any_process(cached_site):
 def test_an_emptied_shared_cache_does_not_bring_back_what_the_process_kept(cached_site):
     """Emptied, evicted or restarted, the shared cache loses its count of generations: the next one must not
     be one the process has kept values under."""
-    from casted_site.core import page_cache
+    from casted_site.caching import page_cache
 
     assert page_cache.cached_content("memo-test", lambda: "before") == "before"
     page_cache.page_cache().clear()
@@ -210,7 +210,7 @@ def test_an_emptied_shared_cache_does_not_bring_back_what_the_process_kept(cache
 def test_the_process_memo_keeps_the_latest_values_for_as_long_as_the_shared_cache():
     import time
 
-    from casted_site.core.page_cache import ProcessMemo
+    from casted_site.caching.page_cache import ProcessMemo
 
     memo = ProcessMemo(size=2)
     memo.set("a", 1, timeout=600)
@@ -219,7 +219,7 @@ def test_the_process_memo_keeps_the_latest_values_for_as_long_as_the_shared_cach
     memo.set("c", 3, timeout=600)
     assert (memo.get("a"), memo.get("b"), memo.get("c")) == (1, None, 3)
     later = time.monotonic() + 601
-    with mock.patch("casted_site.core.page_cache.time.monotonic", return_value=later):
+    with mock.patch("casted_site.caching.page_cache.time.monotonic", return_value=later):
         assert memo.get("a") is None
 
 
@@ -254,7 +254,7 @@ def test_view_restrictions_on_a_page_its_section_or_its_alias_source_still_hold(
 def test_a_home_child_of_a_kind_the_home_page_does_not_list_still_routes_and_shows_in_the_menu(client):
     """The sections are read one listed kind at a time; a child of another kind (added in code: the admin offers
     only the listed kinds) must not be lost."""
-    from casted_site.core.page_cache import invalidate_page_cache
+    from casted_site.caching.page_cache import invalidate_page_cache
     from casted_site.home.models import HomePage
 
     with translation.override("en"):
@@ -415,7 +415,7 @@ def test_the_home_pages_rendered_records_follow_publishing_in_each_language(clie
 def test_a_searchs_matches_are_kept_in_the_shared_cache_only(client):
     """Visitors can ask for any number of searches, each with up to every record as its matches: those stay out of
     the process's memo, which keeps only the page of results shown."""
-    from casted_site.core import page_cache
+    from casted_site.caching import page_cache
 
     client.get("/en/search/?q=policy")
     kept = list(page_cache.process_memo.values)

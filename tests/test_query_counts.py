@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from casted_site.core.page_cache import invalidate_page_cache
+from casted_site.caching.page_cache import invalidate_page_cache
 from tests.factories import in_english, make_event, make_mou, make_partner, make_project
 
 pytestmark = pytest.mark.django_db

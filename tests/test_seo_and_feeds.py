@@ -31,7 +31,7 @@ def sitemap_entries(client):
 
 
 def test_sitemap_index_names_paginated_sitemaps(client):
-    from casted_site.core.seo import PageSitemap
+    from casted_site.navigation.seo import PageSitemap
     from tests.factories import make_partner
 
     for number in range(PageSitemap.limit):  # pages; with the seed's, more than one sitemap holds

@@ -86,7 +86,7 @@ def test_production_trusts_the_proxy_and_serves_hashed_compressed_static_files()
         **PRODUCTION_ENV,
     )
     assert value == str(
-        (("HTTP_X_FORWARDED_PROTO", "https"), "casted_site.core.static_storage.StaticFilesStorage", True)
+        (("HTTP_X_FORWARDED_PROTO", "https"), "casted_site.operations.static_storage.StaticFilesStorage", True)
     )
 
 
@@ -95,7 +95,7 @@ def test_production_static_storage_is_whitenoises_working_out_each_url_once(tmp_
 
     from whitenoise.storage import CompressedManifestStaticFilesStorage
 
-    from casted_site.core.static_storage import StaticFilesStorage
+    from casted_site.operations.static_storage import StaticFilesStorage
 
     storage = StaticFilesStorage(location=tmp_path)
     assert isinstance(storage, CompressedManifestStaticFilesStorage)

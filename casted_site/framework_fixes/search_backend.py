@@ -1,7 +1,7 @@
 """Wagtail's database search backend (modelsearch), with three changes.
 
 Every query, the public search's and the admin's (search all pages, the page chooser, images, documents,
-snippets), has its Chinese cut into words as the index has (casted_site.core.search.query_words): Chinese has no
+snippets), has its Chinese cut into words as the index has (casted_site.search.chinese.query_words): Chinese has no
 spaces, and uncut, 科技政策 would be one token that the index does not hold. Punctuation is dropped, as
 SQLite's full-text engine reads some of it as its own syntax (a 500 on '"*(' in the page chooser).
 
@@ -22,7 +22,7 @@ from modelsearch.query import PlainText
 
 from django.db import connection
 
-from casted_site.core.search import query_words
+from casted_site.search.chinese import query_words
 
 
 def segmented(query):

@@ -7,10 +7,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from casted_site.core.blocks import BodyBlock
-from casted_site.core.models import BilingualPreviewMixin, cached_for_page, not_view_restricted
-from casted_site.core.seo import casted_organisation
-from casted_site.core.templatetags.site_tags import site_sections
+from casted_site.caching.page_cache import cached_for_page
+from casted_site.framework_fixes.view_restrictions import not_view_restricted
+from casted_site.navigation.seo import casted_organisation
+from casted_site.navigation.templatetags.site_tags import site_sections
+from casted_site.pages.blocks import BodyBlock
+from casted_site.pages.models import BilingualPreviewMixin
 from casted_site.sections import section_records
 
 

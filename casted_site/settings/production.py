@@ -24,7 +24,7 @@ SECURE_HSTS_PRELOAD = True
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "casted_site.core.static_storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "casted_site.operations.static_storage.StaticFilesStorage"},
 }
 
 # Several app servers share uploads on S3-compatible object storage when a bucket is named.

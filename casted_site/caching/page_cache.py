@@ -1,0 +1,175 @@
+"""Anonymous visitors get public pages from a cache (Redis when REDIS_URL is set, local memory otherwise).
+
+Anything published, unpublished, moved or deleted, and any snippet saved, invalidates every cached page at once
+by bumping a generation number that is part of each key: a partner's page lists projects, so publishing a project
+must refresh it, and so must many other pages. Requests with a session (logged-in staff), previews, the admin,
+non-GET requests and responses that set cookies are never cached. A cached page is served without touching the
+database, so it stays up while the database is down."""
+
+import secrets
+import threading
+import time
+from collections import OrderedDict
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+
+GENERATION_KEY = "page-cache:generation"
+CACHED_CONTENT_TYPES = ("text/html", "application/xml", "application/atom+xml", "text/calendar", "text/plain")
+
+# The generation as this request first read it: a page reads it for the page cache, the site, the sections, the
+# restricted paths and the facet counts, and one cache round trip (to Redis, in production) does for all of them.
+request_generation = ContextVar("page_cache_generation", default=None)
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def generation():
+    remembered = request_generation.get()
+    return remembered if remembered is not None else stored_generation()
+
+
+def stored_generation():
+    return page_cache().get_or_set(GENERATION_KEY, new_generation_number, timeout=None)
+
+
+def new_generation_number():
+    """A generation that no earlier one has used, for a cache that lost its count (emptied, evicted or new): a
+    count that started again from 1 would find values kept under the old numbers, here or in another process."""
+    return secrets.randbelow(2**62)
+
+
+class ProcessMemo:
+    """The latest values read from the shared cache, kept in this process too (least recently used out first),
+    each for as long as the shared cache keeps it. A page reads about ten, and each read from the shared cache (a
+    round trip to Redis, or unpickling from local memory) costs more than what most of them hold. Their keys hold
+    the generation, so a publish in any process moves every process to new keys. The values are shared by the
+    requests of this process: whoever reads one must leave it as it was."""
+
+    def __init__(self, size):
+        self.size, self.values, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            kept = self.values.get(key)
+            if kept is None or kept[0] < time.monotonic():
+                return None
+            self.values.move_to_end(key)
+            return kept[1]
+
+    def set(self, key, value, timeout):
+        with self.lock:
+            self.values[key] = (time.monotonic() + timeout, value)
+            self.values.move_to_end(key)
+            if len(self.values) > self.size:
+                self.values.popitem(last=False)
+
+
+# As many values as Django's local-memory cache keeps by default (MAX_ENTRIES).
+process_memo = ProcessMemo(size=300)
+
+
+def cached_content(key, build, timeout=600, in_process=True):
+    """A value built from published content (the menu's sections, say), kept in the cache until anything is
+    published, unpublished, moved or deleted: the page cache's generation is part of its key. None is not kept:
+    what a URL did not find is asked again, so that made-up URLs cannot fill the cache. in_process=False keeps it
+    in the shared cache only: for large values of which visitors can ask for any number (a search's matches)."""
+    key = f"content:{generation()}:{key}"
+    value = process_memo.get(key) if in_process else None
+    if value is not None:
+        return value
+    cache = page_cache()
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        if value is None:
+            return None
+        cache.set(key, value, timeout)
+    if in_process:
+        process_memo.set(key, value, timeout)
+    return value
+
+
+def invalidate_page_cache(**_kwargs):
+    cache = page_cache()
+    try:
+        new_generation = cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet, or evicted
+        new_generation = new_generation_number()
+        cache.set(GENERATION_KEY, new_generation, timeout=None)
+    if request_generation.get() is not None:  # the rest of this request (a publish in the admin) sees it too
+        request_generation.set(new_generation)
+
+
+def is_cacheable_request(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        and not getattr(request, "is_preview", False)
+    )
+
+
+def is_cacheable_response(response):
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+        and response.get("Content-Type", "").startswith(CACHED_CONTENT_TYPES)
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = request_generation.set(stored_generation())
+        try:
+            return self.respond(request)
+        finally:
+            request_generation.reset(token)
+
+    def respond(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        key = f"page-cache:{generation()}:{request.get_host()}:{request.get_full_path()}"
+        cached = page_cache().get(key)
+        if cached is not None:
+            status, headers, content = cached
+            response = HttpResponse(content, status=status, headers=headers)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if is_cacheable_response(response):
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            headers = {name: value for name, value in response.items() if name.lower() != "x-page-cache"}
+            page_cache().set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+
+def cached_for_page(page, request, what, build):
+    """What a page shows that changes only when something is published (the records linked to it, its URL in each
+    language, its structured data): kept until then, per page, language and host (absolute URLs hold the host).
+    A preview builds it afresh, from the draft."""
+    if getattr(request, "is_preview", False):
+        return build()
+    if not hasattr(request, "_origin"):  # a page asks four times; Django checks the host anew on each get_host()
+        request._origin = f"{request.scheme}://{request.get_host()}"
+    return cached_content(f"{what}:{page.pk}:{translation.get_language()}:{request._origin}", build)
+
+
+def linked_records(page, request, build):
+    """What a record's page shows of the records linked to it, as the dict build() gives: reading them is most of
+    the queries of a record's page (the lists are in the order of their titles)."""
+    return cached_for_page(page, request, "linked", build)

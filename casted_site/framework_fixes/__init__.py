@@ -1,0 +1,31 @@
+"""Every place where this site replaces behaviour of Django, Wagtail, modelsearch or wagtail-modeltranslation, and
+why. Each replacement keeps the behaviour it replaces (tests/test_framework_fixes.py holds both: what a visitor
+or an editor gets, and the upstream code it stands in for, so that an upgrade that changes it is noticed).
+
+| where | replaces | private API it touches |
+|---|---|---|
+| routing.py | Page.route on every page model (wagtail-modeltranslation's loads every child) | wagtail_modeltranslation.patch_wagtailadmin._new_route |
+| slugs.py | wagtail-modeltranslation's sibling-slug check on save (loads every sibling) | wagtail_modeltranslation.patch_wagtailadmin._validate_slugs |
+| view_restrictions.py | Page.get_view_restrictions (two queries on every page served); .public() in listings | none: Page.get_view_restrictions is public, called by Wagtail's serving |
+| site.py | Site.find_for_request's two queries on every request | request._wagtail_site, read by Site.find_for_request |
+| choice_labels.py | Django's get_FOO_display (builds every choice's label on each call) | Model._get_FIELD_display |
+| search_backend.py, sqlite_search.py | modelsearch's database backend: Chinese cut into words in every query; SQLite ranks in one pass; PostgreSQL leaves the vector out | SQLiteSearchQueryCompiler internals (_build_rank_expression, build_search_query, get_search_vectors), SQLiteSearchResults._do_search/_do_count, PostgresSearchQueryCompiler's "_vector_" annotation |
+"""
+
+
+def apply():
+    """Put the replacements in place: called once, when the apps are ready (after wagtail-modeltranslation has set
+    its own route on every translated page model)."""
+    from wagtail.models import get_page_models
+    from wagtail_modeltranslation import patch_wagtailadmin
+
+    from casted_site.framework_fixes.routing import route_by_indexed_slug
+    from casted_site.framework_fixes.slugs import slug_clashes_by_indexed_query
+    from casted_site.framework_fixes.view_restrictions import view_restrictions_where_there_are_any
+
+    # Its patched clean methods look this function up by name: replacing it replaces the check everywhere.
+    patch_wagtailadmin._validate_slugs = slug_clashes_by_indexed_query
+    for model in get_page_models():  # Wagtail's Page and every page model of every app
+        model.route = route_by_indexed_slug
+        model.route_children_from_cache = getattr(model, "route_children_from_cache", False)
+        model.get_view_restrictions = view_restrictions_where_there_are_any

@@ -1,0 +1,211 @@
+import json
+
+from django_countries import countries
+
+from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from wagtail.models import Page, Site
+
+from casted_site.caching.page_cache import cached_content, cached_for_page
+from casted_site.framework_fixes.routing import cached_children
+from casted_site.framework_fixes.view_restrictions import is_under_restricted_path
+from casted_site.listings import listing_url
+
+register = template.Library()
+
+NATIVE_LANGUAGE_NAMES = {"en": "English", "zh-hans": "中文"}
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The current page in every site language: code, native name, absolute URL, whether it is active.
+
+    Wagtail pages give their own URL in each language (slugs are translated); any other view keeps its
+    path under the other language prefix, and a path that does not resolve falls back to that home page."""
+    request = context.get("request")
+    if request is None:
+        return []
+    page = context.get("page")
+    current = translation.get_language()
+    if isinstance(page, Page) and page.pk:
+        paths = cached_for_page(page, request, "language-paths", lambda: page_paths(page, request))
+    else:
+        paths = {}
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        path = paths.get(code)
+        if path is None:
+            path = translate_url(request.get_full_path(), code)
+            if path == request.get_full_path() and code != current:
+                path = f"/{code}/"
+        versions.append(
+            {
+                "code": code,
+                "name": NATIVE_LANGUAGE_NAMES.get(code, code),
+                "url": request.build_absolute_uri(path),
+                "path": path,
+                "is_current": code == current,
+            }
+        )
+    return versions
+
+
+def page_paths(page, request):
+    """The page's URL in each site language."""
+    paths = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths[code] = page.get_url(request)
+    return paths
+
+
+def menu_entry(page, request):
+    return {
+        "pk": page.pk,
+        "path": page.path,
+        "depth": page.depth,
+        "title": page.title,
+        "url": page.get_url(request),
+        "summary": getattr(page, "summary", ""),
+        "model": page.specific_class._meta.model_name,
+    }
+
+
+def site_sections(request):
+    """The site's home page and the sections shown in menus, as title, URL, summary and place in the tree. Every
+    page shows them, so they are built once per site and language and kept until anything is published again."""
+    if not hasattr(request, "_site_sections"):
+        site = Site.find_for_request(request)
+
+        def build():
+            root = site.root_page
+            sections = [
+                page
+                for page in cached_children(root)  # the pages routing takes: no query of their own
+                if page.live and page.show_in_menus and not is_under_restricted_path(page)
+            ]
+            return [menu_entry(page, request) for page in (root, *sections)]
+
+        if site is None:
+            request._site_sections = (None, [])
+        else:
+            root, *sections = cached_content(f"site-sections:{site.pk}:{translation.get_language()}", build)
+            request._site_sections = (root, sections)
+    return request._site_sections
+
+
+def section_of(page, sections):
+    """The section (of site_sections) the page is in, or is: None for the home page and pages that are not pages."""
+    if not isinstance(page, Page):
+        return None
+    return next((section for section in sections if page.path.startswith(section["path"])), None)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The site root's sections marked 'show in menus', with the current one highlighted: rendered once per
+    site, language and current section until anything is published."""
+    request = context["request"]
+    page = context.get("page")
+    _root, sections = site_sections(request)
+    section = section_of(page, sections)
+    current = section["pk"] if section else None
+
+    def render():
+        shown = [{**section, "is_current": section["pk"] == current} for section in sections]
+        return render_to_string("includes/main_menu.html", {"sections": shown})
+
+    site = Site.find_for_request(request)
+    return mark_safe(cached_content(f"menu:{site and site.pk}:{translation.get_language()}:{current}", render))  # noqa: S308
+
+
+class RememberedNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        key = f"fragment:{self.name}:{translation.get_language()}"
+        return cached_content(key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def remembered(parser, token):
+    """{% remembered "name" %}…{% endremembered %}: what it encloses, rendered once per language until anything is
+    published. Only for what every page shows alike in a language (the brand, the search form): what
+    differs from page to page must stay outside it."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError("{% remembered %} takes one quoted name.")
+    nodelist = parser.parse(("endremembered",))
+    parser.delete_first_token()
+    return RememberedNode(bits[1][1:-1], nodelist)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    request = context["request"]
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"ancestors": []}
+    root, sections = site_sections(request)
+    section = section_of(page, sections)
+    if root is not None and page.depth == 3:
+        ancestors = [root]
+    elif root is not None and page.depth == 4 and section is not None and section["pk"] != page.pk:
+        ancestors = [root, section]
+    else:  # deeper pages, or a section left out of the menu
+        ancestors = [menu_entry(ancestor, request) for ancestor in page.get_ancestors().filter(depth__gt=1)]
+    return {"ancestors": ancestors, "page": page, "request": request}
+
+
+@register.simple_tag
+def filter_url(query, param, value=None, page=None):
+    """The URL of the listing whose filters are query with one filter set to value (or removed when value is None)
+    and, unless a page is given, back on the first page."""
+    return listing_url(query, param, value, page)
+
+
+@register.filter
+def country_name(code):
+    """A country's name in the active language; empty for no country."""
+    return countries.name(code) if code else ""
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context, page):
+    """The page's own search description, else the first of its summary, introduction or description, as text:
+    kept until the next publish (taking the tags out of rich text costs more than the rest of the head)."""
+
+    def build():
+        for field in ("search_description", "summary", "intro", "description"):
+            text = " ".join(strip_tags(str(getattr(page, field, "") or "")).split())
+            if text:
+                return Truncator(text).chars(160)
+        return ""
+
+    if not isinstance(page, Page) or not page.pk or "request" not in context:
+        return build()
+    return cached_for_page(page, context["request"], "description", build)
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page):
+    """The page's structured data for search engines, as a JSON-LD script (data, not code: CSP allows it)."""
+    structured_data = getattr(page, "structured_data", None)
+    if not callable(structured_data):
+        return ""
+    request = context["request"]
+
+    def build():
+        data = {"@context": "https://schema.org", **structured_data(request)}
+        return json.dumps(data, ensure_ascii=False, default=str).replace("<", "\\u003c").replace(">", "\\u003e")
+
+    payload = cached_for_page(page, request, "json-ld", build)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308

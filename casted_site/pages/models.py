@@ -1,0 +1,95 @@
+"""Abstract pages the section apps share: a section's index page, its records, and their bilingual preview."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from casted_site.framework_fixes.choice_labels import ChoiceLabelsMixin
+from casted_site.framework_fixes.view_restrictions import not_view_restricted
+from casted_site.pages.feeds import SectionFeed
+from casted_site.search.chinese import ChineseSearchMixin
+from casted_site.sections import SectionRecord
+
+
+class BilingualPreviewMixin:
+    """Editors preview a page in English or in Chinese, whatever the admin's own language."""
+
+    preview_modes = [("en", "English"), ("zh-hans", "中文")]
+    default_preview_mode = "en"
+
+    def serve_preview(self, request, mode_name):
+        language = mode_name if mode_name in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        # The preview is rendered right after this returns, in the same request: activate, don't override.
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        return super().serve_preview(request, mode_name)
+
+
+class SectionIndexPage(BilingualPreviewMixin, Page):
+    """The landing page of one section (projects, partners, MOUs, events): an intro, then its records."""
+
+    summary = models.CharField(
+        _("summary"),
+        max_length=255,
+        blank=True,
+        help_text=_("One sentence that introduces the section on the home page."),
+    )
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Shown at the top of the section page, above its records."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+class SectionFeedMixin(RoutablePageMixin):
+    """An index page with an Atom feed of its newest records, at feed/."""
+
+    # RoutablePageMixin's own serve_preview would skip the language of the preview.
+    serve_preview = BilingualPreviewMixin.serve_preview
+
+    def feed_records(self):
+        """The records the feed gives: the index's live, visible children of its one kind of record."""
+        record_model = self.specific_class.allowed_subpage_models()[0]
+        return record_model.objects.child_of(self).live().filter(not_view_restricted()).defer_streamfields()
+
+    @path("feed/")
+    def feed(self, request):
+        return SectionFeed(self, self.feed_records())(request)
+
+
+class SectionRecordPage(SectionRecord, ChoiceLabelsMixin, BilingualPreviewMixin, ChineseSearchMixin, Page):
+    """A record of a section (a project, partner, MOU or event): a title and a short summary for its cards. Each
+    concrete one declares what the shared code needs of its section (casted_site.sections.SectionRecord)."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences, shown on listing cards, in search results and to search engines."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("chinese_search_text"),
+        index.AutocompleteField("titles_for_autocomplete"),
+    ]
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,91 @@
+"""The public search over every section's records, in both languages."""
+
+import hashlib
+from collections import Counter
+
+from django.contrib.contenttypes.models import ContentType
+from django.template.response import TemplateResponse
+
+from wagtail.models import Page
+
+from casted_site.caching.page_cache import cached_content
+from casted_site.framework_fixes.view_restrictions import not_view_restricted
+from casted_site.listings import Option, listing_url, paginate_records
+from casted_site.search.chinese import query_words
+from casted_site.sections import section_records
+
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_MAX_QUERY_LENGTH = 100
+SEARCH_MAX_RESULTS = 500
+
+
+def search_kinds():
+    """(key, label, model) of every section's records, as the search offers them."""
+    return [(model.section_key, model.section_label, model) for model in section_records()]
+
+
+def ranked_matches(terms, kinds):
+    """[(page id, kind)] of the visible pages that match every term, best first."""
+    model_kind = {ContentType.objects.get_for_model(model).pk: key for key, _label, model in kinds}
+    found = (
+        Page.objects.live()
+        .type(*(model for _key, _label, model in kinds))
+        .only("id", "content_type")  # which page and which kind: the shown page of results is loaded later
+        .search(" ".join(terms), operator="and")[:SEARCH_MAX_RESULTS]
+    )
+    found = list(found)
+    # The search backend takes only plain field filters: drop view-restricted pages afterwards.
+    visible = set(
+        Page.objects.filter(not_view_restricted(), pk__in=[page.pk for page in found]).values_list("pk", flat=True)
+    )
+    return [(page.pk, model_kind.get(page.content_type_id)) for page in found if page.pk in visible]
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()
+    shortened = len(query) > SEARCH_MAX_QUERY_LENGTH
+    query = query[:SEARCH_MAX_QUERY_LENGTH]
+    kinds = search_kinds()
+    chosen_kind = request.GET.get("kind", "")
+    context = {"query": query, "shortened": shortened, "searched": False}
+    terms = query_words(query)
+    if terms:
+        # Ranking every match is most of a search's cost (10,000 matches for a common word at scale), and the
+        # ranking changes only when something is published: each query's matches, and each page of them shown,
+        # are kept until then.
+        key = "search:" + hashlib.sha256(" ".join(terms).encode()).hexdigest()
+        matches = cached_content(key, lambda: ranked_matches(terms, kinds), in_process=False)
+        counts = Counter(kind for _pk, kind in matches)
+        if chosen_kind not in counts:
+            chosen_kind = ""
+        selected_ids = [pk for pk, kind in matches if not chosen_kind or kind == chosen_kind]
+        page = paginate_records(
+            Page.objects.specific,
+            selected_ids,
+            SEARCH_RESULTS_PER_PAGE,
+            request.GET.get("page"),
+            f"{key}:{chosen_kind}",
+        )
+        # Links carry the search and the kind shown, and nothing else the request held.
+        links_query = {"q": query, "kind": chosen_kind}
+        # The results are shared with other requests (cached_content): their labels go beside them, not on them.
+        kind_labels, kind_of = {key: label for key, label, _model in kinds}, dict(matches)
+        results = [(kind_labels[kind_of[result.pk]], result) for result in page.object_list]
+        context.update(
+            searched=True,
+            results=results,
+            total=len(matches),
+            listing={"page": page, "query": links_query},
+            kind_options=[
+                Option(
+                    key,
+                    label,
+                    counts.get(key, 0),
+                    selected=key == chosen_kind,
+                    url=listing_url(links_query, "kind", None if key == chosen_kind else key),
+                )
+                for key, label, _model in kinds
+            ],
+            chosen_kind=chosen_kind,
+        )
+    return TemplateResponse(request, "search/search.html", context)

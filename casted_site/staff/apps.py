@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class StaffConfig(AppConfig):
+    name = "casted_site.staff"
+    label = "staff"
+    verbose_name = "Staff roles and accounts"
