@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 
 from modeltranslation.utils import build_localized_fieldname
 
-from casted_site.caching.page_cache import cached_content
+from casted_site.caching.page_cache import cached_content, declare_query_params, keep_out_of_page_cache
 
 # What an option's value looks like (slugs, years, country codes), in any script.
 SLUG_LIKE = re.compile(r"[\w-]{1,100}")
@@ -142,22 +142,23 @@ class Listing:
     total: int
 
 
-def filter_listing(request, records, facets, cache_key, card_template, per_page=12):
+def filter_listing(request, records, facets, listing_id, card_template, per_page=12):
     """Apply the facets the request picks to the records (a function that gives their queryset), count every
     option, and paginate the result: a page of the records' cards (card_template, rendered).
 
     Counting the options and sorting the records read every listed record, and both change only when something is
     published or the day changes (what is upcoming, and the current year, depend on it). So for each combination of
     filters the counts, the filters' HTML, the records' ids in order and each page of cards are kept in the cache
-    under cache_key (one per listing): the cost of a listing does not grow with its records. The queryset is built
+    for the listing listing_id (its index page's id): the cost of a listing does not grow with its records. The queryset is built
     only when one of them is missing: building one costs more than reading them."""
 
-    def key(what, applied):
+    def dimensions(what, applied):
         filters = "&".join(f"{facet.param}={value}" for facet, value in applied)
-        return f"listing:{cache_key}:{timezone.localdate()}:{translation.get_language()}:{what}:{filters}"
+        day, language = timezone.localdate(), translation.get_language()
+        return {"listing": listing_id, "day": day, "language": language, "part": what, "filters": filters}
 
     def remembered(what, applied, build):
-        return cached_content(key(what, applied), build)
+        return cached_content("listing", build, **dimensions(what, applied))
 
     def narrowed(applied):
         queryset = records()
@@ -227,19 +228,27 @@ def filter_listing(request, records, facets, cache_key, card_template, per_page=
         ids,
         per_page,
         request.GET.get("page"),
-        key("records", chosen),
+        "listing",
+        dimensions("records", chosen),
         prepare=lambda records: render_cards(records, card_template, request),
     )
+    # The answer depends on the filters and the page, and on nothing else of the query; one that shows an ignored
+    # value (a visitor can make up any number of them) is not kept.
+    if ignored:
+        keep_out_of_page_cache(request)
+    else:
+        declare_query_params(request, *(facet.param for facet in facets), "page")
     return Listing(page=page, filters=filters, query=query, ignored=ignored, total=len(ids))
 
 
-def paginate_records(records, ids, per_page, number, cache_key, prepare=list):
+def paginate_records(records, ids, per_page, number, name, dimensions, prepare=list):
     """A page (as paginate gives it) of the records with these ids, in their order. The records (a function that
-    gives their queryset) are read by id, passed through prepare, and kept in the cache under cache_key and the
-    page number until the next publish."""
+    gives their queryset) are read by id, passed through prepare, and kept in the cache as the value name with
+    these dimensions and the page number until the next publish."""
     page = paginate(ids, per_page, number)
     shown = page.object_list
-    page.object_list = cached_content(f"{cache_key}:page-{page.number}", lambda: prepare(in_order(records(), shown)))
+    build = lambda: prepare(in_order(records(), shown))  # noqa: E731
+    page.object_list = cached_content(name, build, **dimensions, page_number=page.number)
     return page
 
 

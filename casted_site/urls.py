@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from casted_site.caching.page_cache import declaring_query_params
 from casted_site.navigation.seo import PageSitemap, robots_txt
 from casted_site.navigation.views import language_root_redirect
 from casted_site.operations.views import healthz
@@ -19,14 +20,19 @@ urlpatterns = [
     path("", language_root_redirect, name="language_root"),
     path("admin/", include(wagtailadmin_urls)),
     # A sitemap index, then sitemaps of at most 500 URLs each (a page counts once per language).
-    path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        declaring_query_params()(sitemap_index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
     path(
         "sitemap-<section>.xml",
-        sitemap,
+        declaring_query_params("p")(sitemap),
         {"sitemaps": SITEMAPS, "template_name": "sitemap_pages.xml"},
         name="sitemap_section",
     ),
-    path("robots.txt", robots_txt, name="robots_txt"),
+    path("robots.txt", declaring_query_params()(robots_txt), name="robots_txt"),
     path("healthz", healthz, name="healthz"),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from casted_site.caching.page_cache import cached_for_page, linked_records
+from casted_site.caching.page_cache import cached_for_page, declare_query_params, linked_records
 from casted_site.framework_fixes.choice_labels import ChoiceLabelsMixin
 from casted_site.framework_fixes.view_restrictions import not_view_restricted
 from casted_site.listings import ChoiceFacet, Facet, ValueFacet, filter_listing, render_cards
@@ -119,9 +119,7 @@ class EventIndexPage(SectionFeedMixin, SectionIndexPage):
                 apply=lambda qs, year: qs.filter(start_date__year=int(year)),
             ),
         ]
-        context["listing"] = filter_listing(
-            request, self.records, facets, f"listing-{self.pk}", "includes/cards/event.html"
-        )
+        context["listing"] = filter_listing(request, self.records, facets, self.pk, "includes/cards/event.html")
         return context
 
     @path("calendar/")
@@ -141,6 +139,7 @@ class EventIndexPage(SectionFeedMixin, SectionIndexPage):
             events = sorted(latest, key=lambda event: event.start_date)
             return calendar_file(events, request, all_events_calendar_name())
 
+        declare_query_params(request)
         return calendar_response(cached_for_page(self, request, "calendar", build), "casted-events.ics")
 
 
@@ -265,6 +264,7 @@ class EventPage(RoutablePageMixin, SectionRecordPage):
     def ical(self, request):
         if not self.start_date:
             raise Http404("This event has no date to put in a calendar.")
+        declare_query_params(request)
         return calendar_response(calendar_file([self], request, self.title), f"{self.slug}.ics")
 
 

@@ -107,7 +107,7 @@ class PartnerIndexPage(SectionIndexPage):
             RelationshipFacet(),
         ]
         context["listing"] = filter_listing(
-            request, self.records, facets, f"listing-{self.pk}", "includes/cards/partner.html", per_page=24
+            request, self.records, facets, self.pk, "includes/cards/partner.html", per_page=24
         )
         return context
 
@@ -294,7 +294,7 @@ class MouIndexPage(SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         facets = [ChoiceFacet("status", _("Status"), "status", MouStatus.choices)]
         context["listing"] = filter_listing(
-            request, self.records, facets, f"listing-{self.pk}", "includes/cards/mou.html", per_page=24
+            request, self.records, facets, self.pk, "includes/cards/mou.html", per_page=24
         )
         return context
 

@@ -109,9 +109,7 @@ class ProjectIndexPage(SectionFeedMixin, SectionIndexPage):
             ),
             ValueFacet("year", _("Year"), project_years, apply=active_in_year),
         ]
-        context["listing"] = filter_listing(
-            request, self.records, facets, f"listing-{self.pk}", "includes/cards/project.html"
-        )
+        context["listing"] = filter_listing(request, self.records, facets, self.pk, "includes/cards/project.html")
         return context
 
 
@@ -243,7 +241,6 @@ class ProjectPage(SectionRecordPage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(linked_records(self, request, build))
-        self.partner_links = context["partner_links"]  # structured_data shows them too
         return context
 
 

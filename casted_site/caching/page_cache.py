@@ -1,11 +1,15 @@
-"""Anonymous visitors get public pages from a cache (Redis when REDIS_URL is set, local memory otherwise).
+"""Every cached value of the site: whole pages for anonymous visitors (the page cache) and values built from
+published content (the data caches), in Redis when REDIS_URL is set, in local memory otherwise. docs/architecture.md
+has the table of them all: what each holds, its key's dimensions, its lifetime and what clears it.
 
-Anything published, unpublished, moved or deleted, and any snippet saved, invalidates every cached page at once
-by bumping a generation number that is part of each key: a partner's page lists projects, so publishing a project
-must refresh it, and so must many other pages. Requests with a session (logged-in staff), previews, the admin,
-non-GET requests and responses that set cookies are never cached. A cached page is served without touching the
-database, so it stays up while the database is down."""
+Anything published, unpublished, moved or deleted, and any snippet, document, image, site or view restriction
+saved, invalidates every cached value at once by bumping a generation number that is part of each key
+(casted_site.caching.signals): a partner's page lists projects, so publishing a project must refresh it, and so
+must many other pages. Every key is made by cache_key(), its dimensions named. Requests with a session (logged-in
+staff), previews, the admin, non-GET requests and responses that set cookies are never cached. A cached page is
+served without touching the database, so it stays up while the database is down."""
 
+import copy
 import secrets
 import threading
 import time
@@ -14,9 +18,11 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import models
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
 
 GENERATION_KEY = "page-cache:generation"
 CACHED_CONTENT_TYPES = ("text/html", "application/xml", "application/atom+xml", "text/calendar", "text/plain")
@@ -75,15 +81,30 @@ class ProcessMemo:
 process_memo = ProcessMemo(size=300)
 
 
-def cached_content(key, build, timeout=600, in_process=True):
+def cache_key(kind, name, /, **dimensions):
+    """The one way keys are made: the kind ("content" or "page"), the generation, the value's name, then each
+    dimension it varies on, named (language=zh-hans, origin=https://host, page=12…), in the order given."""
+    parts = [kind, str(generation()), name, *(f"{dimension}={value}" for dimension, value in dimensions.items())]
+    return ":".join(parts)
+
+
+def for_this_request(value):
+    """What the process memo hands a request: a model instance (a routed page, a site) as a copy, so that what one
+    request sets on it (a cached property, an attribute) never reaches another; other values are rendered text
+    or lists read, never changed, by the code that asked for them."""
+    return copy.copy(value) if isinstance(value, models.Model) else value
+
+
+def cached_content(name, build, /, timeout=600, in_process=True, **dimensions):
     """A value built from published content (the menu's sections, say), kept in the cache until anything is
-    published, unpublished, moved or deleted: the page cache's generation is part of its key. None is not kept:
-    what a URL did not find is asked again, so that made-up URLs cannot fill the cache. in_process=False keeps it
-    in the shared cache only: for large values of which visitors can ask for any number (a search's matches)."""
-    key = f"content:{generation()}:{key}"
+    published, unpublished, moved or deleted: the page cache's generation is part of its key, and the dimensions
+    given (language, origin, page…) tell its variants apart. None is not kept: what a URL did not find is asked
+    again, so that made-up URLs cannot fill the cache. in_process=False keeps it in the shared cache only: for
+    large values of which visitors can ask for any number (a search's matches)."""
+    key = cache_key("content", name, **dimensions)
     value = process_memo.get(key) if in_process else None
     if value is not None:
-        return value
+        return for_this_request(value)
     cache = page_cache()
     value = cache.get(key)
     if value is None:
@@ -93,6 +114,7 @@ def cached_content(key, build, timeout=600, in_process=True):
         cache.set(key, value, timeout)
     if in_process:
         process_memo.set(key, value, timeout)
+        return for_this_request(value)
     return value
 
 
@@ -128,6 +150,55 @@ def is_cacheable_response(response):
     )
 
 
+def declare_query_params(request, *params):
+    """What a view says of its answer: it depends on these query parameters and no other (a listing's filters and
+    page, a search's q). The page cache keys only those: a tracking parameter or any made-up one makes no new
+    entry. An answer whose view declares nothing is not cached."""
+    request.page_cache_params = params
+
+
+def keep_out_of_page_cache(request):
+    """This answer is not to be kept: it shows something of the request no declared parameter holds (a filter
+    value the listing ignored, which a visitor can vary without end)."""
+    request.page_cache_params = None
+
+
+class PageCacheMixin:
+    """For page models: a page's answer depends on no query parameter unless its view declares some (a listing's
+    filters), so the page cache keys none of the others. Views a page routes to itself (a feed, a calendar)
+    declare their own."""
+
+    def serve(self, request, *args, **kwargs):
+        declare_query_params(request)
+        return super().serve(request, *args, **kwargs)
+
+
+def declaring_query_params(*params):
+    """A view that declares it depends on these query parameters (none, if none are given)."""
+
+    def decorate(view):
+        def declaring_view(request, *args, **kwargs):
+            declare_query_params(request, *params)
+            return view(request, *args, **kwargs)
+
+        return declaring_view
+
+    return decorate
+
+
+def page_key(request, params):
+    """A page's key: its origin (scheme and host: absolute URLs in it hold both), its path, and the values of the
+    query parameters its view declared, in their declared order."""
+    query = urlencode([(param, request.GET[param]) for param in params if param in request.GET])
+    return cache_key("page", "page", origin=request_origin(request), path=request.path, query=query)
+
+
+def request_origin(request):
+    if not hasattr(request, "_origin"):  # asked several times a request; Django checks the host anew on each
+        request._origin = f"{request.scheme}://{request.get_host()}"
+    return request._origin
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -142,31 +213,37 @@ class AnonymousPageCacheMiddleware:
     def respond(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        key = f"page-cache:{generation()}:{request.get_host()}:{request.get_full_path()}"
-        cached = page_cache().get(key)
-        if cached is not None:
-            status, headers, content = cached
-            response = HttpResponse(content, status=status, headers=headers)
-            response["X-Page-Cache"] = "hit"
-            return response
+        # Which query parameters this path's page declared, learned from its first answer since the last publish.
+        params_key = cache_key("page", "params", origin=request_origin(request), path=request.path)
+        params = process_memo.get(params_key) or page_cache().get(params_key)
+        if params is not None:
+            cached = page_cache().get(page_key(request, params))
+            if cached is not None:
+                status, headers, content = cached
+                response = HttpResponse(content, status=status, headers=headers)
+                response["X-Page-Cache"] = "hit"
+                return response
         response = self.get_response(request)
-        if is_cacheable_response(response):
+        params = getattr(request, "page_cache_params", None)
+        if params is not None and is_cacheable_response(response):
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             headers = {name: value for name, value in response.items() if name.lower() != "x-page-cache"}
-            page_cache().set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            page_cache().set(params_key, params, settings.PAGE_CACHE_SECONDS)
+            process_memo.set(params_key, params, settings.PAGE_CACHE_SECONDS)
+            entry = (response.status_code, headers, response.content)
+            page_cache().set(page_key(request, params), entry, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 
 
-def cached_for_page(page, request, what, build):
+def cached_for_page(page, request, name, build, /, **dimensions):
     """What a page shows that changes only when something is published (the records linked to it, its URL in each
-    language, its structured data): kept until then, per page, language and host (absolute URLs hold the host).
-    A preview builds it afresh, from the draft."""
+    language, its structured data): kept until then, per page, language and origin (absolute URLs hold the scheme
+    and host), and the further dimensions given. A preview builds it afresh, from the draft."""
     if getattr(request, "is_preview", False):
         return build()
-    if not hasattr(request, "_origin"):  # a page asks four times; Django checks the host anew on each get_host()
-        request._origin = f"{request.scheme}://{request.get_host()}"
-    return cached_content(f"{what}:{page.pk}:{translation.get_language()}:{request._origin}", build)
+    language = translation.get_language()
+    return cached_content(name, build, page=page.pk, language=language, origin=request_origin(request), **dimensions)
 
 
 def linked_records(page, request, build):

@@ -2,6 +2,8 @@
 
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
@@ -18,9 +20,13 @@ def connect():
 
 
 def shows_on_pages(instance):
-    """Whether pages show this record, or depend on it, whatever its state: view restrictions, sites, and the
-    lookup data of every registered snippet model (a project's research fields)."""
-    return isinstance(instance, PageViewRestriction | Site) or type(instance) in get_snippet_models()
+    """Whether pages show this record, or depend on it, whatever its state: view restrictions, sites, documents
+    and images (their titles, files and URLs; not renditions, made as pages render), and the lookup data of every
+    registered snippet model (a project's research fields)."""
+    return (
+        isinstance(instance, PageViewRestriction | Site | AbstractDocument | AbstractImage)
+        or type(instance) in get_snippet_models()
+    )
 
 
 def invalidate_when_shown_data_is_saved(sender, instance, **kwargs):

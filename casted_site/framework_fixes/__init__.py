@@ -7,7 +7,7 @@ or an editor gets, and the upstream code it stands in for, so that an upgrade th
 | routing.py | Page.route on every page model (wagtail-modeltranslation's loads every child) | wagtail_modeltranslation.patch_wagtailadmin._new_route |
 | slugs.py | wagtail-modeltranslation's sibling-slug check on save (loads every sibling) | wagtail_modeltranslation.patch_wagtailadmin._validate_slugs |
 | view_restrictions.py | Page.get_view_restrictions (two queries on every page served); .public() in listings | none: Page.get_view_restrictions is public, called by Wagtail's serving |
-| site.py | Site.find_for_request's two queries on every request | request._wagtail_site, read by Site.find_for_request |
+| site.py | Site.find_for_request's two queries on every request; wagtail-modeltranslation's site root paths, one query per language | request._wagtail_site, read by Site.find_for_request; patch_wagtailadmin._localized_site_get_site_root_paths and its cache key |
 | choice_labels.py | Django's get_FOO_display (builds every choice's label on each call) | Model._get_FIELD_display |
 | search_backend.py, sqlite_search.py | modelsearch's database backend: Chinese cut into words in every query; SQLite ranks in one pass; PostgreSQL leaves the vector out | SQLiteSearchQueryCompiler internals (_build_rank_expression, build_search_query, get_search_vectors), SQLiteSearchResults._do_search/_do_count, PostgresSearchQueryCompiler's "_vector_" annotation |
 """
@@ -20,12 +20,14 @@ def apply():
     from wagtail_modeltranslation import patch_wagtailadmin
 
     from casted_site.framework_fixes.routing import route_by_indexed_slug
+    from casted_site.framework_fixes.site import site_root_paths_for_every_language
     from casted_site.framework_fixes.slugs import slug_clashes_by_indexed_query
     from casted_site.framework_fixes.view_restrictions import view_restrictions_where_there_are_any
 
     # Its patched clean methods look this function up by name: replacing it replaces the check everywhere.
     patch_wagtailadmin._validate_slugs = slug_clashes_by_indexed_query
+    # Looked up by name by its _new_get_site_root_paths, which Page.get_url_parts calls.
+    patch_wagtailadmin._localized_site_get_site_root_paths = site_root_paths_for_every_language
     for model in get_page_models():  # Wagtail's Page and every page model of every app
         model.route = route_by_indexed_slug
-        model.route_children_from_cache = getattr(model, "route_children_from_cache", False)
         model.get_view_restrictions = view_restrictions_where_there_are_any

@@ -33,45 +33,22 @@ def route_by_indexed_slug(self, request, path_components):
 
 def child_by_slug(page, slug):
     """The child with this slug in the active language, or with this English slug where it has no slug of its own
-    in the active language (the English fallback). Where the page allows one type of child only (a section's
-    records), the child comes from that model at once, without a second query for its specific page."""
+    in the active language (the English fallback), as its specific page."""
     field = build_localized_fieldname("slug", translation.get_language() or settings.LANGUAGE_CODE)
-    if page.route_children_from_cache:
-        return next(
-            (child for child in cached_children(page) if (getattr(child, field) or child.slug_en) == slug), None
-        )
     # A record's page is read on every visit, and the query (Wagtail's page table has some 60 columns) costs a
     # quarter of a detail page's time: kept until anything is published, moved or deleted.
-    return cached_content(f"child:{page.pk}:{field}:{slug}", lambda: find_child_by_slug(page, field, slug))
+    return cached_content(
+        "child", lambda: find_child_by_slug(page, field, slug), parent=page.pk, field=field, slug=slug
+    )
 
 
 def find_child_by_slug(page, field, slug):
+    """Where the page allows one type of child only (a section's records), the child comes from that model at
+    once; otherwise (the home page's sections) as a page, then its specific page."""
     child_models = page.specific_class.allowed_subpage_models()
     children = child_models[0].objects.child_of(page) if len(child_models) == 1 else page.get_children()
     child = children.filter(**{field: slug}).first()
     if child is None and field != "slug_en":
         no_own_slug = models.Q(**{f"{field}__isnull": True}) | models.Q(**{field: ""})
         child = children.filter(no_own_slug, slug_en=slug).first()
-    return child
-
-
-def cached_children(page):
-    """A page's children (specific pages, in the tree's order), kept in the cache until anything is published,
-    moved or deleted: for the home page, whose few children, the sections, every URL passes through and every
-    page's menu shows."""
-
-    def build():
-        # One query per kind of child the page allows, each giving specific pages, rather than Wagtail's one for
-        # the children and then one per kind; where a child is of some other kind, Wagtail's way.
-        children = [
-            child
-            for model in page.specific_class.allowed_subpage_models()
-            for child in model.objects.child_of(page).filter(
-                content_type__app_label=model._meta.app_label, content_type__model=model._meta.model_name
-            )
-        ]
-        if len(children) != page.numchild:  # numchild: every child, of any kind, live or not
-            return list(page.get_children().specific())
-        return sorted(children, key=lambda child: child.path)
-
-    return cached_content(f"children:{page.pk}", build)
+    return child.specific if child is not None else None

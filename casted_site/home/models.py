@@ -1,13 +1,15 @@
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from casted_site.caching.page_cache import cached_for_page
+from casted_site.caching.page_cache import PageCacheMixin, cached_for_page
 from casted_site.framework_fixes.view_restrictions import not_view_restricted
 from casted_site.navigation.seo import casted_organisation
 from casted_site.navigation.templatetags.site_tags import site_sections
@@ -16,7 +18,7 @@ from casted_site.pages.models import BilingualPreviewMixin
 from casted_site.sections import section_records
 
 
-class HomePage(BilingualPreviewMixin, Page):
+class HomePage(PageCacheMixin, BilingualPreviewMixin, Page):
     """The site root: introduces CASTED's international cooperation and leads to each section."""
 
     intro = RichTextField(
@@ -36,8 +38,6 @@ class HomePage(BilingualPreviewMixin, Page):
         "events.EventIndexPage",
     ]
     max_count = 1
-    # Its children, the sections, are on the way to every URL: routing takes them from the cache.
-    route_children_from_cache = True
 
     class Meta:
         verbose_name = _("home page")
@@ -47,19 +47,36 @@ class HomePage(BilingualPreviewMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        _home, context["sections"] = site_sections(request)
+        _home, sections = site_sections(request)
         # The figures and the sections' blocks change only when something is published (and, for upcoming
         # events, with the day): they are kept in the cache, the blocks rendered.
-        home = cached_for_page(
-            self, request, f"home:{timezone.localdate()}", lambda: home_contents(request, context["sections"])
-        )
-        context.update(home)
+        build = lambda: home_contents(self, request, sections)  # noqa: E731
+        home = cached_for_page(self, request, "home", build, day=timezone.localdate())
+        # The kept dict is shared with other requests (the process memo): read, never changed.
+        context.update({name: value for name, value in home.items() if name != "summaries"})
+        summaries = home["summaries"]
+        context["sections"] = [{**section, "summary": summaries.get(section["pk"], "")} for section in sections]
         return context
 
 
-def home_contents(request, sections):
+def section_summaries(home):
+    """{page id: summary} of the home page's sections in the active language (or English), in one query over the
+    tables of every kind of section it allows: the menu reads the sections as plain pages, without them."""
+    language = build_localized_fieldname("summary", translation.get_language() or settings.LANGUAGE_CODE)
+    english = build_localized_fieldname("summary", settings.LANGUAGE_CODE)
+    summarised = [model for model in home.specific_class.allowed_subpage_models() if hasattr(model, "summary")]
+    fields = dict.fromkeys((language, english))  # one column in English
+    tables = [model.objects.child_of(home).order_by().values_list("pk", *fields) for model in summarised]
+    if not tables:
+        return {}
+    rows = tables[0].union(*tables[1:], all=True)
+    return {pk: next((text for text in texts if text), "") for pk, *texts in rows}
+
+
+def home_contents(home, request, sections):
     """The figures of every section and its blocks (casted_site.sections.HomeFigure, HomeBlock), rendered, from
-    the live, visible records of each: one query counts the records of every section."""
+    the live, visible records of each: one query counts the records of every section. And the sections'
+    summaries."""
     records = section_records()
     live = {model: model.objects.live().filter(not_view_restricted()).defer_streamfields() for model in records}
     counts = dict(
@@ -82,6 +99,7 @@ def home_contents(request, sections):
         if model.home_block
     ]
     return {
+        "summaries": section_summaries(home),
         "figures": figures,
         "home_columns": [html for column, html in blocks if column],
         "home_blocks": [html for column, html in blocks if not column],

@@ -32,12 +32,12 @@ class PageSitemap(Sitemap):
         # Counting every public page is the one query of a sitemap that grows with the site: kept until the next
         # publish, as the URLs are.
         paginator = Paginator(self.items(), self.limit)
-        paginator.count = cached_content("sitemap:count", paginator.object_list.count)
+        paginator.count = cached_content("sitemap-count", paginator.object_list.count)
         return paginator
 
     def get_latest_lastmod(self):
         return cached_content(
-            "sitemap:latest", lambda: self.items().aggregate(latest=Max("last_published_at"))["latest"]
+            "sitemap-latest", lambda: self.items().aggregate(latest=Max("last_published_at"))["latest"]
         )
 
     def _urls(self, page, protocol, domain):
@@ -45,7 +45,10 @@ class PageSitemap(Sitemap):
         costs more than the rest of the sitemap. A page number that is not one raises (the view's 404) first."""
         number = self.paginator.validate_number(page)
         urls, self.latest_lastmod = cached_content(
-            f"sitemap:{number}:{protocol}://{domain}", lambda: self.build_urls(number, protocol, domain)
+            "sitemap-urls",
+            lambda: self.build_urls(number, protocol, domain),
+            sitemap_page=number,
+            origin=f"{protocol}://{domain}",
         )
         return urls
 

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from casted_site.caching.page_cache import PageCacheMixin, declare_query_params
 from casted_site.framework_fixes.choice_labels import ChoiceLabelsMixin
 from casted_site.framework_fixes.view_restrictions import not_view_restricted
 from casted_site.pages.feeds import SectionFeed
@@ -32,7 +33,7 @@ class BilingualPreviewMixin:
         return super().serve_preview(request, mode_name)
 
 
-class SectionIndexPage(BilingualPreviewMixin, Page):
+class SectionIndexPage(PageCacheMixin, BilingualPreviewMixin, Page):
     """The landing page of one section (projects, partners, MOUs, events): an intro, then its records."""
 
     summary = models.CharField(
@@ -69,10 +70,13 @@ class SectionFeedMixin(RoutablePageMixin):
 
     @path("feed/")
     def feed(self, request):
+        declare_query_params(request)
         return SectionFeed(self, self.feed_records())(request)
 
 
-class SectionRecordPage(SectionRecord, ChoiceLabelsMixin, BilingualPreviewMixin, ChineseSearchMixin, Page):
+class SectionRecordPage(
+    SectionRecord, PageCacheMixin, ChoiceLabelsMixin, BilingualPreviewMixin, ChineseSearchMixin, Page
+):
     """A record of a section (a project, partner, MOU or event): a title and a short summary for its cards. Each
     concrete one declares what the shared code needs of its section (casted_site.sections.SectionRecord)."""
 

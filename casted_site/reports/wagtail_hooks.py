@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from casted_site.caching.page_cache import generation, page_cache
+from casted_site.caching.page_cache import cached_content
 from casted_site.reports.translation_report import (
     MissingTranslationsReportView,
     missing_translations,
@@ -65,7 +65,7 @@ def dashboard_counts():
             "english": sum("en" in languages for languages in missing),
         }
 
-    return page_cache().get_or_set(f"missing-translations:{generation()}", count, timeout=300)
+    return cached_content("missing-translations-count", count, timeout=300, in_process=False)
 
 
 @hooks.register("construct_homepage_panels")

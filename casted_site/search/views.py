@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 
 from wagtail.models import Page
 
-from casted_site.caching.page_cache import cached_content
+from casted_site.caching.page_cache import cached_content, declare_query_params
 from casted_site.framework_fixes.view_restrictions import not_view_restricted
 from casted_site.listings import Option, listing_url, paginate_records
 from casted_site.search.chinese import query_words
@@ -53,8 +53,9 @@ def search(request):
         # Ranking every match is most of a search's cost (10,000 matches for a common word at scale), and the
         # ranking changes only when something is published: each query's matches, and each page of them shown,
         # are kept until then.
-        key = "search:" + hashlib.sha256(" ".join(terms).encode()).hexdigest()
-        matches = cached_content(key, lambda: ranked_matches(terms, kinds), in_process=False)
+        query_hash = hashlib.sha256(" ".join(terms).encode()).hexdigest()
+        build = lambda: ranked_matches(terms, kinds)  # noqa: E731
+        matches = cached_content("search-matches", build, in_process=False, query=query_hash)
         counts = Counter(kind for _pk, kind in matches)
         if chosen_kind not in counts:
             chosen_kind = ""
@@ -64,7 +65,8 @@ def search(request):
             selected_ids,
             SEARCH_RESULTS_PER_PAGE,
             request.GET.get("page"),
-            f"{key}:{chosen_kind}",
+            "search-results",
+            {"query": query_hash, "kind": chosen_kind},
         )
         # Links carry the search and the kind shown, and nothing else the request held.
         links_query = {"q": query, "kind": chosen_kind}
@@ -88,4 +90,5 @@ def search(request):
             ],
             chosen_kind=chosen_kind,
         )
+    declare_query_params(request, "q", "kind", "page")
     return TemplateResponse(request, "search/search.html", context)

@@ -14,7 +14,6 @@ from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
 from casted_site.caching.page_cache import cached_content, cached_for_page
-from casted_site.framework_fixes.routing import cached_children
 from casted_site.framework_fixes.view_restrictions import is_under_restricted_path
 from casted_site.listings import listing_url
 
@@ -73,13 +72,12 @@ def menu_entry(page, request):
         "depth": page.depth,
         "title": page.title,
         "url": page.get_url(request),
-        "summary": getattr(page, "summary", ""),
         "model": page.specific_class._meta.model_name,
     }
 
 
 def site_sections(request):
-    """The site's home page and the sections shown in menus, as title, URL, summary and place in the tree. Every
+    """The site's home page and the sections shown in menus, as title, URL, kind and place in the tree. Every
     page shows them, so they are built once per site and language and kept until anything is published again."""
     if not hasattr(request, "_site_sections"):
         site = Site.find_for_request(request)
@@ -88,7 +86,7 @@ def site_sections(request):
             root = site.root_page
             sections = [
                 page
-                for page in cached_children(root)  # the pages routing takes: no query of their own
+                for page in root.get_children()  # as pages: the menu needs no field of their own
                 if page.live and page.show_in_menus and not is_under_restricted_path(page)
             ]
             return [menu_entry(page, request) for page in (root, *sections)]
@@ -96,7 +94,7 @@ def site_sections(request):
         if site is None:
             request._site_sections = (None, [])
         else:
-            root, *sections = cached_content(f"site-sections:{site.pk}:{translation.get_language()}", build)
+            root, *sections = cached_content("site-sections", build, site=site.pk, language=translation.get_language())
             request._site_sections = (root, sections)
     return request._site_sections
 
@@ -123,7 +121,8 @@ def main_menu(context):
         return render_to_string("includes/main_menu.html", {"sections": shown})
 
     site = Site.find_for_request(request)
-    return mark_safe(cached_content(f"menu:{site and site.pk}:{translation.get_language()}:{current}", render))  # noqa: S308
+    menu = cached_content("menu", render, site=site and site.pk, language=translation.get_language(), section=current)
+    return mark_safe(menu)  # noqa: S308
 
 
 class RememberedNode(template.Node):
@@ -131,8 +130,8 @@ class RememberedNode(template.Node):
         self.name, self.nodelist = name, nodelist
 
     def render(self, context):
-        key = f"fragment:{self.name}:{translation.get_language()}"
-        return cached_content(key, lambda: self.nodelist.render(context))
+        render = lambda: self.nodelist.render(context)  # noqa: E731
+        return cached_content("fragment", render, fragment=self.name, language=translation.get_language())
 
 
 @register.tag
