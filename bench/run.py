@@ -7,10 +7,16 @@ table, and writes the same as JSON.
     DATABASE_URL=postgres://postgres@127.0.0.1/bench .venv/bin/python bench/run.py
     .venv/bin/python bench/run.py --duration 10 --connections 4 --json bench/results.json
     .venv/bin/python bench/run.py --scale 10000,2000,5000     # with synthetic records added first
+    .venv/bin/python bench/run.py --compare cdf93b8 --churn   # beside an older commit; pages under publish churn
+
+--compare REV serves a git worktree of REV the same way, on a database of its own, and measures each page on both
+servers one after the other, so that both see the same machine at the same moment. --churn sends 50 clients for
+60 s over every URL a crawl of the site finds, while a page is published every 5 s, with the page cache on and off.
 
 Needs wrk (apt-get install wrk). The database it is given is migrated and loaded with the initial content."""
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -22,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -58,7 +65,10 @@ django.setup()
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from casted_site.caching.page_cache import invalidate_page_cache
+try:
+    from casted_site.caching.page_cache import invalidate_page_cache
+except ImportError:  # a commit from before casted_site split by job (--compare)
+    from casted_site.core.page_cache import invalidate_page_cache
 client = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
 for path in sys.argv[1:]:
     client.get(path)  # warm Wagtail's site caches, as a running server has them
@@ -79,8 +89,8 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)  # noqa: S603
+def manage(env, *args, root=ROOT):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=root, env=env, check=True, capture_output=True)  # noqa: S603
 
 
 def wait_for(port, seconds=30):
@@ -163,8 +173,8 @@ def run_lighthouse(base):
 
 
 class Server:
-    def __init__(self, env, cache_seconds):
-        self.port = free_port()
+    def __init__(self, env, cache_seconds, root=ROOT):
+        self.port, self.root = free_port(), root
         self.env = {**env, "PAGE_CACHE_SECONDS": str(cache_seconds)}
 
     def __enter__(self):
@@ -179,7 +189,7 @@ class Server:
                 "--log-level",
                 "warning",
             ],
-            cwd=ROOT,
+            cwd=self.root,
             env=self.env,
         )
         wait_for(self.port)
@@ -195,6 +205,96 @@ def targets():
         for name, path in PAGES:
             yield f"{name} ({lang})", path.format(lang=lang, query=SEARCH_QUERIES[lang], common=COMMON_WORDS[lang])
     yield from SITE_WIDE
+
+
+PUBLISHER = """
+import sys, time, django
+django.setup()
+from wagtail.models import Page
+record = Page.objects.live().filter(depth=4).order_by("path").first().specific
+deadline, published = time.time() + float(sys.argv[1]), 0
+while time.time() < deadline:
+    time.sleep(float(sys.argv[2]))
+    record.save_revision().publish()
+    published += 1
+print(published)
+"""
+
+
+def prepare(env, root, args):
+    """Migrate, load and index the database of the checkout at root, and collect its static files."""
+    if not args.skip_setup:
+        for command in (["migrate", "--noinput"], ["load_initial_content"], ["update_index"]):
+            manage(env, *command, root=root)
+    manage(env, "collectstatic", "--noinput", root=root)
+
+
+def measure_queries(env, root, pages):
+    counts = subprocess.run(  # noqa: S603
+        [PYTHON, "-c", QUERY_COUNTER, *(path for _name, path in pages)],
+        cwd=root,
+        env={**env, "PAGE_CACHE_SECONDS": "0"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    return {line.split()[0]: line.split()[1:] for line in counts if line.strip()}
+
+
+def crawl(base, limit=400):
+    """Every page of the site's own that links lead to from both home pages, up to limit (listings' filter and
+    page links included), as paths."""
+    seen, queue = [], ["/en/", "/zh-hans/"]
+    while queue and len(seen) < limit:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        seen.append(path)
+        try:
+            html = fetch(base + path)
+        except (urllib.error.URLError, UnicodeDecodeError):
+            continue
+        for href in re.findall(r'href="(/(?:en|zh-hans)/[^"#]*)"', html):
+            queue.append(href.replace("&amp;", "&"))
+    return seen
+
+
+def run_churn(env, root, paths, cache_seconds, seconds=60, clients=50, publish_every=5):
+    """wrk over every path in turn while another process publishes a record every publish_every seconds."""
+    script = Path(tempfile.mkdtemp(prefix="casted-churn-")) / "churn.lua"
+    quoted = ", ".join(json.dumps(path) for path in paths)
+    script.write_text(CHURN_SCRIPT.replace("PATHS", quoted), encoding="utf-8")
+    with Server(env, cache_seconds=cache_seconds, root=root) as base:
+        publisher = subprocess.Popen(  # noqa: S603
+            [PYTHON, "-c", PUBLISHER, str(seconds), str(publish_every)],
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        result = run_wrk(base, seconds, clients, script)
+        published = int(publisher.communicate(timeout=60)[0].strip() or 0)
+    return {"cache": cache_seconds > 0, "clients": clients, "seconds": seconds, "published": published, **result}
+
+
+CHURN_SCRIPT = """-- Every crawled path in turn, for the churn run of bench/run.py.
+local paths = { PATHS }
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1], { ["X-Forwarded-Proto"] = "https" })
+end
+"""
+
+
+def worktree(revision, workdir):
+    """A checkout of revision beside this one (git worktree), removed again at exit."""
+    import atexit
+
+    folder = workdir / f"before-{revision}"
+    subprocess.run(["git", "worktree", "add", "--detach", str(folder), revision], cwd=ROOT, check=True)  # noqa: S603,S607
+    atexit.register(lambda: subprocess.run(["git", "worktree", "remove", "--force", str(folder)], cwd=ROOT))  # noqa: S603,S607
+    return folder
 
 
 def main():
@@ -218,6 +318,13 @@ def main():
         metavar="PROJECTS,PARTNERS,EVENTS",
         help="add synthetic records first, e.g. 10000,2000,5000 (generate_scale_content; takes minutes)",
     )
+    parser.add_argument("--compare", metavar="REV", help="measure a git worktree of REV beside this checkout")
+    parser.add_argument(
+        "--churn",
+        action="store_true",
+        help="also run 50 clients for 60 s over every crawled URL while a page is published every 5 s (needs Redis)",
+    )
+    parser.add_argument("--churn-seconds", type=int, default=60, help="how long each churn run lasts (default 60)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
@@ -238,16 +345,7 @@ def main():
     }
     database = env["DATABASE_URL"].split("@")[-1]
     print(f"Database: {database}", file=sys.stderr)
-    if not args.skip_setup:
-        for command in (
-            ["migrate", "--noinput"],
-            ["load_initial_content"],
-            ["update_index"],
-            ["collectstatic", "--noinput"],
-        ):
-            manage(env, *command)
-    else:
-        manage(env, "collectstatic", "--noinput")
+    prepare(env, ROOT, args)
     if args.scale:
         projects, partners, events = args.scale.split(",")
         print(f"Adding {projects} projects, {partners} partners and {events} events…", file=sys.stderr)
@@ -262,20 +360,25 @@ def main():
             events,
             "--allow-real-content",
         )
+    before = None
+    if args.compare:
+        if "sqlite" not in env["DATABASE_URL"]:
+            raise SystemExit("--compare runs on SQLite: each checkout gets a database file of its own")
+        before_env = {
+            **env,
+            "DATABASE_URL": f"sqlite:///{workdir / 'before.sqlite3'}",
+            "STATIC_ROOT": str(workdir / "before-static"),
+        }
+        before = {"revision": args.compare, "root": worktree(args.compare, workdir), "env": before_env}
+        prepare(before_env, before["root"], argparse.Namespace(skip_setup=False))
 
     pages = list(targets())
-    counts = subprocess.run(  # noqa: S603
-        [PYTHON, "-c", QUERY_COUNTER, *(path for _name, path in pages)],
-        cwd=ROOT,
-        env={**env, "PAGE_CACHE_SECONDS": "0"},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split("\n")
-    measured = {line.split()[0]: line.split()[1:] for line in counts if line.strip()}
+    measured = measure_queries(env, ROOT, pages)
 
     results = []
-    with Server(env, cache_seconds=0) as base:
+    with contextlib.ExitStack() as servers:
+        base = servers.enter_context(Server(env, cache_seconds=0))
+        before_base = before and servers.enter_context(Server(before["env"], cache_seconds=0, root=before["root"]))
         home = fetch(base + "/en/")
         stylesheet = re.search(r'href="(/static/css/site\.[^"]+\.css)"', home).group(1)
         static = run_wrk(base + stylesheet, args.duration, args.connections)
@@ -290,13 +393,32 @@ def main():
                 "after_publish": {"queries": int(queries_after_publish), "ms": float(ms_after_publish)},
             }
             row["uncached"] = run_wrk(base + path, args.duration, args.connections)
+            if before:
+                row["before"] = {"uncached": run_wrk(before_base + path, args.duration, args.connections)}
             results.append(row)
-    with Server(env, cache_seconds=600) as base:
+    with contextlib.ExitStack() as servers:
+        base = servers.enter_context(Server(env, cache_seconds=600))
+        before_base = before and servers.enter_context(Server(before["env"], cache_seconds=600, root=before["root"]))
         for row in results:
             fetch(base + row["path"])  # the first request fills the cache
             row["cached"] = run_wrk(base + row["path"], args.duration, args.connections)
+            if before:
+                fetch(before_base + row["path"])
+                row["before"]["cached"] = run_wrk(before_base + row["path"], args.duration, args.connections)
         soak = run_wrk(base, 60, 50, ROOT / "bench" / "mix.lua") if args.soak else None
         lighthouse = run_lighthouse(base) if args.lighthouse else None
+        paths = crawl(base) if args.churn else []
+    churn = None
+    if args.churn:
+        # Publishing happens in another process: the servers must share its cache, as production's do (Redis).
+        churn_env = {**env, "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/7")}
+        churn = {
+            "urls": len(paths),
+            "runs": [
+                run_churn(churn_env, ROOT, paths, cache_seconds, seconds=args.churn_seconds)
+                for cache_seconds in (600, 0)
+            ],
+        }
 
     report = {
         "date": time.strftime("%Y-%m-%d"),
@@ -304,9 +426,11 @@ def main():
         "database": database.split("?")[0] if "sqlite" not in database else "SQLite",
         "synthetic_records": synthetic_records(env),
         "load": f"wrk -t2 -c{args.connections} -d{args.duration}s, gunicorn 2 sync workers, production settings",
+        "compared_with": args.compare,
         "static_file": {"path": stylesheet, **static},
         "pages": results,
         "soak": soak and {"clients": 50, "seconds": 60, "mix": "bench/mix.lua", **soak},
+        "churn": churn,
         "lighthouse": lighthouse,
     }
     Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -345,6 +469,21 @@ def print_table(report):
     print(
         f"{'static file (ceiling)':32} {'':>7} {'':>7} {static['rps']:>12.0f} {static['p50_ms']:>7.1f} {static['p99_ms']:>7.1f}"
     )
+    if report.get("compared_with"):
+        print(f"beside {report['compared_with']}, measured one after the other (requests per second, this / before):")
+        for row in report["pages"]:
+            before = row["before"]
+            print(
+                f"  {row['page']:32} uncached {row['uncached']['rps']:>6.0f} / {before['uncached']['rps']:>6.0f} "
+                f"= {row['uncached']['rps'] / before['uncached']['rps']:.2f}   cached {row['cached']['rps']:>6.0f} / "
+                f"{before['cached']['rps']:>6.0f} = {row['cached']['rps'] / before['cached']['rps']:.2f}"
+            )
+    for run in (report.get("churn") or {}).get("runs", []):
+        print(
+            f"churn, page cache {'on' if run['cache'] else 'off'}: {run['clients']} clients for {run['seconds']} s over "
+            f"{report['churn']['urls']} URLs, {run['published']} publishes: {run['rps']:.0f} req/s, p50 "
+            f"{run['p50_ms']:.1f} ms, p99 {run['p99_ms']:.1f} ms, {run['requests']} requests, {run['errors']} errors"
+        )
     if report.get("soak"):
         soak = report["soak"]
         print(

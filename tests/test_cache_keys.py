@@ -92,3 +92,28 @@ def test_documents_and_images_refresh_cached_pages(client, cached_site, change):
     else:
         image.delete()
     assert client.get("/en/partners/oecd/")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/",
+        "/zh-hans/projects/",
+        "/en/projects/phd-career-survey/",
+        "/en/partners/",
+        "/zh-hans/partners/oecd/",
+        "/en/mous/",
+        "/en/mous/mou-nistep/",
+        "/zh-hans/events/",
+        "/en/events/china-us-innovation-conference/",
+        "/en/events/calendar/",
+        "/en/projects/feed/",
+        "/zh-hans/search/?q=合作",
+        "/sitemap.xml",
+        "/sitemap-pages.xml",
+        "/robots.txt",
+    ],
+)
+def test_every_kind_of_public_page_is_kept(client, cached_site, url):
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"

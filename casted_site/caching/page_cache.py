@@ -165,12 +165,13 @@ def keep_out_of_page_cache(request):
 
 class PageCacheMixin:
     """For page models: a page's answer depends on no query parameter unless its view declares some (a listing's
-    filters), so the page cache keys none of the others. Views a page routes to itself (a feed, a calendar)
-    declare their own."""
+    filters, in the context it builds after this one), so the page cache keys none of the others. Declared with
+    the context, which Wagtail's serve and a routable page's index route both build; views a page routes to
+    itself (a feed, a calendar) declare their own."""
 
-    def serve(self, request, *args, **kwargs):
+    def get_context(self, request, *args, **kwargs):
         declare_query_params(request)
-        return super().serve(request, *args, **kwargs)
+        return super().get_context(request, *args, **kwargs)
 
 
 def declaring_query_params(*params):
