@@ -1,5 +1,6 @@
-"""Small helpers that add records under the index pages of the initial content. They work in English, so that
-title= and slug= fill the English columns whatever language the last request left active."""
+"""Small helpers that add records under the index pages of the initial content, through each section's factories
+(<app>/factories.py), with the plain defaults these tests expect (no Chinese title, no status or kind). They work
+in English, so that title= and slug= fill the English columns whatever language the last request left active."""
 
 import datetime
 import functools
@@ -7,9 +8,12 @@ import functools
 from django.utils import timezone, translation
 
 from casted_site.caching.page_cache import invalidate_page_cache
-from events.models import EventIndexPage, EventPage, EventPartner
-from partners.models import MouIndexPage, MouPage, PartnerIndexPage, PartnerPage
-from projects.models import ProjectIndexPage, ProjectPage, ProjectPartner
+from events.factories import EventPageFactory
+from events.models import EventIndexPage, EventPartner
+from partners.factories import MouPageFactory, PartnerPageFactory
+from partners.models import MouIndexPage, PartnerIndexPage
+from projects.factories import ProjectPageFactory
+from projects.models import ProjectIndexPage, ProjectPartner
 
 
 def in_english(factory):
@@ -21,8 +25,8 @@ def in_english(factory):
     return wrapper
 
 
-def _add(index_model, page):
-    index_model.objects.get().add_child(instance=page)
+def _add(factory, index_model, **fields):
+    page = factory(parent=index_model.objects.get(), **fields)
     if page.live:
         # A live page added straight to the tree, as staff never do: what publishing does to the caches.
         invalidate_page_cache()
@@ -32,28 +36,34 @@ def _add(index_model, page):
 @in_english
 def make_partner(slug, **fields):
     fields.setdefault("title", f"Partner {slug}")
-    fields.setdefault("kind", "research-institute")
-    return _add(PartnerIndexPage, PartnerPage(slug=slug, **fields))
+    fields.setdefault("title_zh_hans", "")
+    return _add(PartnerPageFactory, PartnerIndexPage, slug=slug, **fields)
 
 
 @in_english
 def make_project(slug, partners=(), role="partner", **fields):
     fields.setdefault("title", f"Project {slug}")
+    fields.setdefault("title_zh_hans", "")
+    fields.setdefault("status", "")
     links = [ProjectPartner(partner=partner, role=role) for partner in partners]
-    return _add(ProjectIndexPage, ProjectPage(slug=slug, project_partners=links, **fields))
+    return _add(ProjectPageFactory, ProjectIndexPage, slug=slug, project_partners=links, **fields)
 
 
 @in_english
 def make_mou(slug, partner, **fields):
     fields.setdefault("title", f"MOU {slug}")
-    return _add(MouIndexPage, MouPage(slug=slug, partner=partner, **fields))
+    fields.setdefault("title_zh_hans", "")
+    fields.setdefault("status", "")
+    return _add(MouPageFactory, MouIndexPage, slug=slug, partner=partner, **fields)
 
 
 @in_english
 def make_event(slug, partners=(), projects=(), **fields):
     fields.setdefault("title", f"Event {slug}")
+    fields.setdefault("title_zh_hans", "")
+    fields.setdefault("kind", "")
     links = [EventPartner(partner=partner) for partner in partners]
-    event = _add(EventIndexPage, EventPage(slug=slug, event_partners=links, **fields))
+    event = _add(EventPageFactory, EventIndexPage, slug=slug, event_partners=links, **fields)
     if projects:
         event.related_projects.set(projects)
         event.save()

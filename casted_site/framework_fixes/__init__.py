@@ -12,6 +12,9 @@ or an editor gets, and the upstream code it stands in for, so that an upgrade th
 | search_backend.py, sqlite_search.py | modelsearch's database backend: Chinese cut into words in every query; SQLite ranks in one pass; PostgreSQL leaves the vector out | SQLiteSearchQueryCompiler internals (_build_rank_expression, build_search_query, get_search_vectors), SQLiteSearchResults._do_search/_do_count, PostgresSearchQueryCompiler's "_vector_" annotation |
 """
 
+# What each replacement stood in for, as it was before apply(): the tests compare the two.
+upstream = {}
+
 
 def apply():
     """Put the replacements in place: called once, when the apps are ready (after wagtail-modeltranslation has set
@@ -24,6 +27,12 @@ def apply():
     from casted_site.framework_fixes.slugs import slug_clashes_by_indexed_query
     from casted_site.framework_fixes.view_restrictions import view_restrictions_where_there_are_any
 
+    upstream.update(
+        validate_slugs=patch_wagtailadmin._validate_slugs,
+        site_root_paths=patch_wagtailadmin._localized_site_get_site_root_paths,
+        routes={model: model.route for model in get_page_models()},
+        view_restrictions={model: model.get_view_restrictions for model in get_page_models()},
+    )
     # Its patched clean methods look this function up by name: replacing it replaces the check everywhere.
     patch_wagtailadmin._validate_slugs = slug_clashes_by_indexed_query
     # Looked up by name by its _new_get_site_root_paths, which Page.get_url_parts calls.
