@@ -142,103 +142,112 @@ class Listing:
     total: int
 
 
-def filter_listing(request, records, facets, listing_id, card_template, per_page=12):
-    """Apply the facets the request picks to the records (a function that gives their queryset), count every
-    option, and paginate the result: a page of the records' cards (card_template, rendered).
+class FilteredListing:
+    """A section's listing as a request asks for it: the facets it picks applied to the records (a function that
+    gives their queryset), every option counted, and a page of the records' cards (card_template, rendered).
 
     Counting the options and sorting the records read every listed record, and both change only when something is
     published or the day changes (what is upcoming, and the current year, depend on it). So for each combination of
     filters the counts, the filters' HTML, the records' ids in order and each page of cards are kept in the cache
-    for the listing listing_id (its index page's id): the cost of a listing does not grow with its records. The queryset is built
-    only when one of them is missing: building one costs more than reading them."""
+    for the listing listing_id (its index page's id): the cost of a listing does not grow with its records. The
+    queryset is built only when one of them is missing: building one costs more than reading them."""
 
-    def dimensions(what, applied):
+    def __init__(self, request, records, facets, listing_id, card_template, per_page=12):
+        self.request, self.records, self.facets = request, records, facets
+        self.listing_id, self.card_template, self.per_page = listing_id, card_template, per_page
+        self.valid, self.ignored = self.picked_values()
+        self.chosen = [(facet, self.valid[facet.param]) for facet in facets if facet.param in self.valid]
+        # Links carry the valid filters only, in the facets' order: one URL per combination of filters, whatever
+        # else the request held (an ignored value, a tracking parameter). So the filters' HTML depends only on them.
+        self.query = {facet.param: self.valid.get(facet.param) for facet in facets}
+
+    def listing(self):
+        filters = self.remembered("filters", self.chosen, self.render_filters)
+        ids = self.remembered(
+            "ids", self.chosen, lambda: list(dict.fromkeys(self.narrowed(self.chosen).values_list("pk", flat=True)))
+        )
+        page = paginate_records(
+            self.records,
+            ids,
+            self.per_page,
+            self.request.GET.get("page"),
+            "listing",
+            self.dimensions("records", self.chosen),
+            prepare=lambda records: render_cards(records, self.card_template, self.request),
+        )
+        # The answer depends on the filters and the page, and on nothing else of the query; one that shows an
+        # ignored value (a visitor can make up any number of them) is not kept.
+        if self.ignored:
+            keep_out_of_page_cache(self.request)
+        else:
+            declare_query_params(self.request, *(facet.param for facet in self.facets), "page")
+        return Listing(page=page, filters=filters, query=self.query, ignored=self.ignored, total=len(ids))
+
+    def picked_values(self):
+        """{param: value} of the filters picked that their facet offers, and the others, to report as ignored."""
+        valid, ignored = {}, []
+        for facet in self.facets:
+            raw = self.request.GET.get(facet.param, "").strip()
+            if not raw:
+                continue
+            if self.offers(facet, raw):
+                valid[facet.param] = raw
+            else:
+                ignored.append({"label": facet.label, "value": raw})
+        return valid, ignored
+
+    def dimensions(self, part, applied):
         filters = "&".join(f"{facet.param}={value}" for facet, value in applied)
         day, language = timezone.localdate(), translation.get_language()
-        return {"listing": listing_id, "day": day, "language": language, "part": what, "filters": filters}
+        return {"listing": self.listing_id, "day": day, "language": language, "part": part, "filters": filters}
 
-    def remembered(what, applied, build):
-        return cached_content("listing", build, **dimensions(what, applied))
+    def remembered(self, part, applied, build):
+        return cached_content("listing", build, **self.dimensions(part, applied))
 
-    def narrowed(applied):
-        queryset = records()
+    def narrowed(self, applied):
+        queryset = self.records()
         for facet, value in applied:
             queryset = facet.apply(queryset, value)
         return queryset
 
-    def option_counts(facet, applied):
+    def option_counts(self, facet, applied):
         # Labels as plain text (the key holds the language): a lazy translation costs a new class to unpickle.
-        return remembered(
-            facet.param,
-            applied,
-            lambda: [(value, str(label), n) for value, label, n in facet.option_counts(narrowed(applied))],
-        )
+        def build():
+            return [(value, str(label), n) for value, label, n in facet.option_counts(self.narrowed(applied))]
 
-    def offers(facet, raw):
+        return self.remembered(facet.param, applied, build)
+
+    def offers(self, facet, raw):
         """Whether the facet offers the value for the whole listing. A facet can have thousands of options: what
         it offers is kept per value, for values it offers (made-up values must not fill the cache)."""
         if facet.choices is not None:
             return raw in {str(value) for value, _label in facet.choices}
         if not SLUG_LIKE.fullmatch(raw):  # no option looks otherwise; and cache keys stay plain
             return False
-        return bool(
-            remembered(
-                f"{facet.param}-offers-{raw}",
-                [],
-                lambda: True if raw in {str(value) for value, _label, _n in option_counts(facet, [])} else None,
-            )
-        )
 
-    valid, ignored = {}, []
-    for facet in facets:
-        raw = request.GET.get(facet.param, "").strip()
-        if not raw:
-            continue
-        if offers(facet, raw):
-            valid[facet.param] = raw
-        else:
-            ignored.append({"label": facet.label, "value": raw})
-    chosen = [(facet, valid[facet.param]) for facet in facets if facet.param in valid]
-    # Links carry the valid filters only, in the facets' order: one URL per combination of filters, whatever else
-    # the request held (an ignored value, a tracking parameter). So the filters' HTML depends only on them.
-    query = {facet.param: valid.get(facet.param) for facet in facets}
+        def build():
+            return True if raw in {str(value) for value, _label, _n in self.option_counts(facet, [])} else None
 
-    def render_filters():
-        for facet in facets:
+        return bool(self.remembered(f"{facet.param}-offers-{raw}", [], build))
+
+    def render_filters(self):
+        for facet in self.facets:
             # Count each option as if picked on top of the other filters.
-            applied = [(other, value) for other, value in chosen if other is not facet]
-            selected = valid.get(facet.param)
-            shown, facet.hidden_options = most_used(option_counts(facet, applied), facet.max_options, selected)
+            applied = [(other, value) for other, value in self.chosen if other is not facet]
+            selected = self.valid.get(facet.param)
+            shown, facet.hidden_options = most_used(self.option_counts(facet, applied), facet.max_options, selected)
             facet.options = [
                 Option(
                     str(value),
                     label,
                     count,
                     selected=selected == str(value),
-                    url=listing_url(query, facet.param, None if selected == str(value) else str(value)),
+                    url=listing_url(self.query, facet.param, None if selected == str(value) else str(value)),
                 )
                 for value, label, count in shown
             ]
-        return get_template("includes/listing_filters.html").render({"facets": facets, "selected_count": len(valid)})
-
-    filters = remembered("filters", chosen, render_filters)
-    ids = remembered("ids", chosen, lambda: list(dict.fromkeys(narrowed(chosen).values_list("pk", flat=True))))
-    page = paginate_records(
-        records,
-        ids,
-        per_page,
-        request.GET.get("page"),
-        "listing",
-        dimensions("records", chosen),
-        prepare=lambda records: render_cards(records, card_template, request),
-    )
-    # The answer depends on the filters and the page, and on nothing else of the query; one that shows an ignored
-    # value (a visitor can make up any number of them) is not kept.
-    if ignored:
-        keep_out_of_page_cache(request)
-    else:
-        declare_query_params(request, *(facet.param for facet in facets), "page")
-    return Listing(page=page, filters=filters, query=query, ignored=ignored, total=len(ids))
+        context = {"facets": self.facets, "selected_count": len(self.valid)}
+        return get_template("includes/listing_filters.html").render(context)
 
 
 def paginate_records(records, ids, per_page, number, name, dimensions, prepare=list):

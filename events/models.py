@@ -18,7 +18,7 @@ from wagtail.search import index
 from casted_site.caching.page_cache import cached_for_page, declare_query_params, linked_records
 from casted_site.framework_fixes.choice_labels import ChoiceLabelsMixin
 from casted_site.framework_fixes.view_restrictions import not_view_restricted
-from casted_site.listings import ChoiceFacet, Facet, ValueFacet, filter_listing, render_cards
+from casted_site.listings import ChoiceFacet, Facet, FilteredListing, ValueFacet, render_cards
 from casted_site.navigation.seo import absolute_url, casted_organisation
 from casted_site.pages.blocks import BodyBlock, DocumentBlock
 from casted_site.pages.models import BilingualPreviewMixin, SectionFeedMixin, SectionIndexPage, SectionRecordPage
@@ -119,7 +119,9 @@ class EventIndexPage(SectionFeedMixin, SectionIndexPage):
                 apply=lambda qs, year: qs.filter(start_date__year=int(year)),
             ),
         ]
-        context["listing"] = filter_listing(request, self.records, facets, self.pk, "includes/cards/event.html")
+        context["listing"] = FilteredListing(
+            request, self.records, facets, self.pk, "includes/cards/event.html"
+        ).listing()
         return context
 
     @path("calendar/")

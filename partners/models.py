@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from casted_site.caching.page_cache import linked_records
 from casted_site.framework_fixes.view_restrictions import not_view_restricted
-from casted_site.listings import ChoiceFacet, Facet, filter_listing
+from casted_site.listings import ChoiceFacet, Facet, FilteredListing
 from casted_site.navigation.seo import absolute_url, organisation
 from casted_site.pages.models import SectionIndexPage, SectionRecordPage
 from casted_site.sections import HomeBlock, HomeFigure, RecordColumns
@@ -106,9 +106,9 @@ class PartnerIndexPage(SectionIndexPage):
             CountryFacet(),
             RelationshipFacet(),
         ]
-        context["listing"] = filter_listing(
+        context["listing"] = FilteredListing(
             request, self.records, facets, self.pk, "includes/cards/partner.html", per_page=24
-        )
+        ).listing()
         return context
 
 
@@ -293,9 +293,9 @@ class MouIndexPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         facets = [ChoiceFacet("status", _("Status"), "status", MouStatus.choices)]
-        context["listing"] = filter_listing(
+        context["listing"] = FilteredListing(
             request, self.records, facets, self.pk, "includes/cards/mou.html", per_page=24
-        )
+        ).listing()
         return context
 
 

@@ -19,7 +19,7 @@ from wagtail.snippets.models import register_snippet
 from casted_site.caching.page_cache import linked_records
 from casted_site.framework_fixes.choice_labels import ChoiceLabelsMixin
 from casted_site.framework_fixes.view_restrictions import not_view_restricted
-from casted_site.listings import ChoiceFacet, RelatedFacet, ValueFacet, filter_listing, render_cards
+from casted_site.listings import ChoiceFacet, FilteredListing, RelatedFacet, ValueFacet, render_cards
 from casted_site.navigation.seo import absolute_url, casted_organisation, organisation
 from casted_site.pages.blocks import BodyBlock, DocumentBlock
 from casted_site.pages.models import SectionFeedMixin, SectionIndexPage, SectionRecordPage
@@ -109,7 +109,9 @@ class ProjectIndexPage(SectionFeedMixin, SectionIndexPage):
             ),
             ValueFacet("year", _("Year"), project_years, apply=active_in_year),
         ]
-        context["listing"] = filter_listing(request, self.records, facets, self.pk, "includes/cards/project.html")
+        context["listing"] = FilteredListing(
+            request, self.records, facets, self.pk, "includes/cards/project.html"
+        ).listing()
         return context
 
 
