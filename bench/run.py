@@ -122,12 +122,21 @@ def run_wrk(url, duration, connections, script=None):
         value, unit = float(match.group(1)), match.group(2)
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
-    errors = 0
+    # Errors of each kind wrk tells apart: answers that are not 2xx or 3xx, and connect, read, write and timeout
+    # socket errors (a timeout: no answer within wrk's 2 s).
+    kinds = {"non_2xx_3xx": 0, "connect": 0, "read": 0, "write": 0, "timeout": 0}
     if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
-        errors += int(match.group(1))
+        kinds["non_2xx_3xx"] = int(match.group(1))
     if match := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
-        errors += sum(int(n) for n in match.groups())
-    return {"rps": rps, "p50_ms": percentile("50"), "p99_ms": percentile("99"), "errors": errors, "requests": requests}
+        kinds.update(zip(("connect", "read", "write", "timeout"), map(int, match.groups()), strict=True))
+    return {
+        "rps": rps,
+        "p50_ms": percentile("50"),
+        "p99_ms": percentile("99"),
+        "errors": sum(kinds.values()),
+        "error_kinds": {kind: n for kind, n in kinds.items() if n},
+        "requests": requests,
+    }
 
 
 LIGHTHOUSE_PAGES = ["/{lang}/", "/{lang}/partners/", "/{lang}/projects/phd-career-survey/"]
@@ -265,6 +274,8 @@ def run_churn(env, root, paths, cache_seconds, seconds=60, clients=50, publish_e
     quoted = ", ".join(json.dumps(path) for path in paths)
     script.write_text(CHURN_SCRIPT.replace("PATHS", quoted), encoding="utf-8")
     with Server(env, cache_seconds=cache_seconds, root=root) as base:
+        for path in paths:  # a running site's workers have served every page before: warm them as the page runs do
+            fetch(base + path)
         publisher = subprocess.Popen(  # noqa: S603
             [PYTHON, "-c", PUBLISHER, str(seconds), str(publish_every)],
             cwd=root,
@@ -482,7 +493,8 @@ def print_table(report):
         print(
             f"churn, page cache {'on' if run['cache'] else 'off'}: {run['clients']} clients for {run['seconds']} s over "
             f"{report['churn']['urls']} URLs, {run['published']} publishes: {run['rps']:.0f} req/s, p50 "
-            f"{run['p50_ms']:.1f} ms, p99 {run['p99_ms']:.1f} ms, {run['requests']} requests, {run['errors']} errors"
+            f"{run['p50_ms']:.1f} ms, p99 {run['p99_ms']:.1f} ms, {run['requests']} requests, {run['errors']} errors "
+            f"{run['error_kinds'] or ''}"
         )
     if report.get("soak"):
         soak = report["soak"]
