@@ -135,9 +135,8 @@ class PartnerPage(SectionRecordPage):
     ]
     home_block = HomeBlock(partners_on_home)
     record_columns = RecordColumns(
-        translated=["title", "summary", "city", "description"],
+        translated=["title", "acronym", "summary", "city", "description"],
         plain={
-            "acronym": "text",
             "kind": "text",
             "country": "text",
             "website": "text",
@@ -146,7 +145,15 @@ class PartnerPage(SectionRecordPage):
         },
     )
 
-    acronym = models.CharField(_("acronym"), max_length=32, blank=True, help_text=_("For example OECD or NISTEP."))
+    acronym = models.CharField(
+        _("acronym"),
+        max_length=32,
+        blank=True,
+        help_text=_(
+            "For example OECD or NISTEP. In Chinese, the standard Chinese short name (经合组织 for OECD); "
+            "leave it empty where Chinese text keeps the Latin acronym (NISTEP)."
+        ),
+    )
     kind = models.CharField(_("kind"), max_length=32, choices=PartnerKind.choices, db_index=True)
     country = CountryField(
         _("country"), blank=True, help_text=_("Leave empty for an international organisation without one country.")
@@ -198,10 +205,10 @@ class PartnerPage(SectionRecordPage):
     search_fields = [
         *SectionRecordPage.search_fields,
         index.SearchField("acronym"),
-        index.AutocompleteField("acronym"),
         index.SearchField("description"),
     ]
-    chinese_search_source_fields = ("title", "summary", "city", "description")
+    autocomplete_source_fields = ("acronym",)
+    chinese_search_source_fields = ("title", "acronym", "summary", "city", "description")
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
 
@@ -213,8 +220,10 @@ class PartnerPage(SectionRecordPage):
         return self.title
 
     @property
-    def display_name(self):
-        return f"{self.title} ({self.acronym})" if self.acronym else self.title
+    def short_name(self):
+        """The acronym in the active language (in Chinese, the Chinese short name, else the Latin acronym), or
+        nothing where it is the name itself (联合国教科文组织 is UNESCO's Chinese name and short name alike)."""
+        return self.acronym if self.acronym != self.title else ""
 
     def structured_data(self, request):
         data = organisation(self.title, self.website or absolute_url(self, request), self.acronym)

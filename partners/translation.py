@@ -15,7 +15,8 @@ class MouIndexPageTR(TranslationOptions):
 
 @register(PartnerPage)
 class PartnerPageTR(TranslationOptions):
-    fields = ("summary", "city", "description")
+    # The acronym in Chinese is the standard Chinese short name (经合组织 for OECD); institutes keep their Latin one.
+    fields = ("acronym", "summary", "city", "description")
 
 
 @register(MouPage)

@@ -142,3 +142,16 @@ def test_postgresql_search_has_indexes_on_what_it_matches_and_joins():
         indexes = dict(cursor.fetchall())
     assert "USING gin (((title || body)))" in indexes["casted_indexentry_title_body"]
     assert "(((id)::character varying(50)))" in indexes["casted_page_id_as_object_id"]
+
+
+def test_a_chinese_short_name_finds_its_partner_and_chinese_pages_show_it(client):
+    """The glossary's Chinese short names stand where English pages show an acronym: 经合组织 for OECD."""
+    assert "partners/oecd/" in result_links(search(client, "经合组织"))
+    assert "partners/oecd/" in result_links(search(client, "OECD", language="en"))
+    chinese_home = client.get("/zh-hans/").content.decode()
+    assert '<abbr title="经济合作与发展组织">经合组织</abbr>' in chinese_home
+    assert (
+        '<abbr title="Organisation for Economic Co-operation and Development">OECD</abbr>'
+        in client.get("/en/").content.decode()
+    )
+    assert "<abbr" in chinese_home and ">NISTEP</abbr>" in chinese_home  # institutes keep their Latin acronym

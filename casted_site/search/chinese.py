@@ -39,8 +39,12 @@ class ChineseSearchMixin:
                 parts.append(strip_tags(str(value)))
         return segment(" ".join(parts), for_index=True)
 
+    # Fields whose every language the admin's search boxes match besides the titles (a partner's acronyms).
+    autocomplete_source_fields = ()
+
     def titles_for_autocomplete(self):
-        """Both titles, the Chinese cut into words: what the admin's search boxes (autocomplete) match, whatever
-        language the page was indexed in."""
-        titles = [self.title_en or "", self.title_zh_hans or ""]
-        return segment(" ".join(titles), for_index=True)
+        """Both titles (and the autocomplete_source_fields), the Chinese cut into words: what the admin's search
+        boxes (autocomplete) match, whatever language the page was indexed in."""
+        names = ("title", *self.autocomplete_source_fields)
+        texts = [getattr(self, f"{name}_{language}", "") or "" for name in names for language in ("en", "zh_hans")]
+        return segment(" ".join(texts), for_index=True)

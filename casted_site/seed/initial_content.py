@@ -137,10 +137,23 @@ MOU_SIGNED = (
 )
 
 
+# The glossary's Chinese short names, which Chinese pages show where English pages show the acronym. Research
+# institutes keep their Latin acronym in Chinese text (NISTEP, KISTEP, STEPI, NISTPASS, Fafo, IDRC, NSF, UIS): no
+# Chinese one, so Chinese pages fall back to it.
+CHINESE_SHORT_NAMES = {
+    "MOST": "科技部",
+    "OECD": "经合组织",
+    "EU": "欧盟",
+    "UNESCO": "联合国教科文组织",
+    "UNDP": "联合国开发计划署",
+    "UNIDO": "联合国工业发展组织",
+}
+
+
 def _partner(slug, acronym, name, kind, country="", city=("", ""), facts=(), stable=False, research=False):
     return {
         "slug": slug,
-        "acronym": acronym,
+        "acronym": (acronym, CHINESE_SHORT_NAMES.get(acronym, "")),
         "title": name,
         "kind": kind,
         "country": country,

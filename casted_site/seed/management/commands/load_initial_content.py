@@ -111,12 +111,16 @@ class Command(BaseCommand):
                 index,
                 PartnerPage,
                 data["slug"],
-                acronym=data["acronym"],
                 kind=data["kind"],
                 country=data["country"],
                 stable_partnership=data["stable_partnership"],
                 joint_research=data["joint_research"],
-                **translated(title=data["title"], city=data["city"], description=paragraphs(*data["facts"])),
+                **translated(
+                    title=data["title"],
+                    acronym=data["acronym"],
+                    city=data["city"],
+                    description=paragraphs(*data["facts"]),
+                ),
             )
         return {page.slug_en: page for page in PartnerPage.objects.child_of(index)}
 
