@@ -117,3 +117,16 @@ def test_documents_and_images_refresh_cached_pages(client, cached_site, change):
 def test_every_kind_of_public_page_is_kept(client, cached_site, url):
     assert client.get(url)["X-Page-Cache"] == "miss"
     assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_a_cached_page_costs_two_reads_of_the_shared_cache(client, cached_site):
+    """The generation, then the page: which query parameters the path declared is kept in the process too (with
+    Redis, each read is a round trip)."""
+    from unittest import mock
+
+    from casted_site.caching import page_cache
+
+    client.get("/en/partners/oecd/")
+    with mock.patch.object(page_cache.page_cache(), "get", wraps=page_cache.page_cache().get) as reads:
+        assert client.get("/en/partners/oecd/?utm_source=x")["X-Page-Cache"] == "hit"
+    assert [call.args[0].split(":")[0] for call in reads.call_args_list] == ["page-cache", "page"]

@@ -216,7 +216,9 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         # Which query parameters this path's page declared, learned from its first answer since the last publish.
         params_key = cache_key("page", "params", origin=request_origin(request), path=request.path)
-        params = process_memo.get(params_key) or page_cache().get(params_key)
+        params = process_memo.get(params_key)
+        if params is None:  # () is a page that declares none: most pages
+            params = page_cache().get(params_key)
         if params is not None:
             cached = page_cache().get(page_key(request, params))
             if cached is not None:
