@@ -1,5 +1,5 @@
 """Small helpers that add records under the index pages of the initial content, through each section's factories
-(<app>/factories.py), with the plain defaults these tests expect (no Chinese title, no status or kind). They work
+(<app>/factories.py), with the plain defaults these tests expect (no Chinese title, summary, status or kind). They work
 in English, so that title= and slug= fill the English columns whatever language the last request left active."""
 
 import datetime
@@ -37,6 +37,7 @@ def _add(factory, index_model, **fields):
 def make_partner(slug, **fields):
     fields.setdefault("title", f"Partner {slug}")
     fields.setdefault("title_zh_hans", "")
+    fields.setdefault("summary", "")
     return _add(PartnerPageFactory, PartnerIndexPage, slug=slug, **fields)
 
 
@@ -44,6 +45,7 @@ def make_partner(slug, **fields):
 def make_project(slug, partners=(), role="partner", **fields):
     fields.setdefault("title", f"Project {slug}")
     fields.setdefault("title_zh_hans", "")
+    fields.setdefault("summary", "")
     fields.setdefault("status", "")
     links = [ProjectPartner(partner=partner, role=role) for partner in partners]
     return _add(ProjectPageFactory, ProjectIndexPage, slug=slug, project_partners=links, **fields)
@@ -53,6 +55,7 @@ def make_project(slug, partners=(), role="partner", **fields):
 def make_mou(slug, partner, **fields):
     fields.setdefault("title", f"MOU {slug}")
     fields.setdefault("title_zh_hans", "")
+    fields.setdefault("summary", "")
     fields.setdefault("status", "")
     return _add(MouPageFactory, MouIndexPage, slug=slug, partner=partner, **fields)
 
@@ -61,6 +64,7 @@ def make_mou(slug, partner, **fields):
 def make_event(slug, partners=(), projects=(), **fields):
     fields.setdefault("title", f"Event {slug}")
     fields.setdefault("title_zh_hans", "")
+    fields.setdefault("summary", "")
     fields.setdefault("kind", "")
     links = [EventPartner(partner=partner) for partner in partners]
     event = _add(EventPageFactory, EventIndexPage, slug=slug, event_partners=links, **fields)
