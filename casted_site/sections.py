@@ -26,8 +26,9 @@ class HomeFigure:
 
 @dataclass(frozen=True)
 class HomeBlock:
-    """A part of the home page that a section renders from its live records (render(live, request, sections) gives
-    the HTML, kept until the next publish); column: in the two columns under the sections, else full width below."""
+    """A part of the home page that a section renders from its live records (render(live, count, request, sections)
+    gives the HTML, kept until the next publish: count is how many there are, sections the menu's); column: in the
+    two columns under the sections, else full width below."""
 
     render: object
     column: bool = False
