@@ -9,8 +9,9 @@ table, and writes the same as JSON.
     .venv/bin/python bench/run.py --scale 10000,2000,5000     # with synthetic records added first
     .venv/bin/python bench/run.py --compare cdf93b8 --churn   # beside an older commit; pages under publish churn
 
---compare REV serves a git worktree of REV the same way, on a database of its own, and measures each page on both
-servers one after the other, so that both see the same machine at the same moment. --churn sends 50 clients for
+--compare REV serves a git worktree of REV the same way, on a database of its own (a file, or a new PostgreSQL
+database named after the one given, with _before), and measures each page on both servers one after the other,
+so that both see the same machine at the same moment. --churn sends 50 clients for
 60 s over every URL a crawl of the site finds, while a page is published every 5 s, with the page cache on and off.
 
 Needs wrk (apt-get install wrk). The database it is given is migrated and loaded with the initial content."""
@@ -298,6 +299,25 @@ end
 """
 
 
+def database_beside(url, workdir):
+    """A database of its own for the checkout compared: a file beside this one's, or on PostgreSQL a new database
+    on the same server, named after this one with _before (made anew)."""
+    if url.startswith("sqlite"):
+        return f"sqlite:///{workdir / 'before.sqlite3'}"
+    import psycopg2
+    from psycopg2 import sql
+
+    server, _slash, name = url.rpartition("/")
+    before = f"{name.split('?')[0]}_before"
+    connection = psycopg2.connect(f"{server}/postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(before)))
+        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(before)))
+    connection.close()
+    return f"{server}/{before}"
+
+
 def worktree(revision, workdir):
     """A checkout of revision beside this one (git worktree), removed again at exit."""
     import atexit
@@ -373,11 +393,9 @@ def main():
         )
     before = None
     if args.compare:
-        if "sqlite" not in env["DATABASE_URL"]:
-            raise SystemExit("--compare runs on SQLite: each checkout gets a database file of its own")
         before_env = {
             **env,
-            "DATABASE_URL": f"sqlite:///{workdir / 'before.sqlite3'}",
+            "DATABASE_URL": database_beside(env["DATABASE_URL"], workdir),
             "STATIC_ROOT": str(workdir / "before-static"),
         }
         before = {"revision": args.compare, "root": worktree(args.compare, workdir), "env": before_env}
