@@ -6,7 +6,7 @@ from functools import cache
 
 from django.db import models
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from casted_site.caching.page_cache import cached_content
 
@@ -17,8 +17,6 @@ def view_restrictions_where_there_are_any(self):
     are kept in the cache until a restriction, an alias or anything published changes. Elsewhere, one query:
     the restrictions on this page, its ancestors (their paths are prefixes of its own) and the pages any of them
     is an alias of. Wagtail's own makes two queries on every page served."""
-    from wagtail.models import PageViewRestriction
-
     if not is_under_restricted_path(self):
         return no_view_restrictions()
     paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
@@ -30,8 +28,6 @@ def view_restrictions_where_there_are_any(self):
 def no_view_restrictions():
     """No restriction, as a queryset evaluated once: Wagtail iterates it on every page served, and iterating a
     fresh .none() compiles a whole query before finding it empty. Shared: callers read it or chain from it."""
-    from wagtail.models import PageViewRestriction
-
     restrictions = PageViewRestriction.objects.none()
     len(restrictions)  # evaluates it, without a query
     return restrictions

@@ -98,7 +98,6 @@ class ManyBySlug:
 class RecordKind:
     """A section's records as import and export see them: its page model and the columns it declares."""
 
-    name: str
     model: type
 
     def __post_init__(self):
@@ -119,9 +118,7 @@ class RecordKind:
 
 def record_kinds():
     """{name: RecordKind} for every section that declares import and export columns."""
-    return {
-        model.section_key: RecordKind(model.section_key, model) for model in section_records() if model.record_columns
-    }
+    return {model.section_key: RecordKind(model) for model in section_records() if model.record_columns}
 
 
 # Reading files -------------------------------------------------------------------------------------------------
