@@ -19,6 +19,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda number: f"Forum {number}")
     title_zh_hans = factory.Sequence(lambda number: f"论坛{number}")
     summary = "An international forum."
+    summary_zh_hans = "一个国际论坛。"
     kind = "forum"
 
     class Meta:

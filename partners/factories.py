@@ -11,6 +11,7 @@ class PartnerIndexPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda number: f"Partners {number}")
     title_zh_hans = factory.Sequence(lambda number: f"合作伙伴{number}")
     summary = "Partner institutes and organisations"
+    summary_zh_hans = "合作机构与组织"
 
     class Meta:
         model = PartnerIndexPage
@@ -20,6 +21,7 @@ class PartnerPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda number: f"Partner institute {number}")
     title_zh_hans = factory.Sequence(lambda number: f"合作机构{number}")
     summary = "A partner institute."
+    summary_zh_hans = "一家合作机构。"
     kind = "research-institute"
 
     class Meta:

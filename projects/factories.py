@@ -20,6 +20,7 @@ class ProjectIndexPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda number: f"Projects {number}")
     title_zh_hans = factory.Sequence(lambda number: f"项目{number}")
     summary = "Cooperative research projects"
+    summary_zh_hans = "合作研究项目"
 
     class Meta:
         model = ProjectIndexPage
@@ -29,6 +30,7 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda number: f"Research project {number}")
     title_zh_hans = factory.Sequence(lambda number: f"研究项目{number}")
     summary = "A cooperative research project."
+    summary_zh_hans = "一个合作研究项目。"
     status = "ongoing"
 
     class Meta:
