@@ -1,5 +1,5 @@
 """Crawl the site as a visitor would, from each language's home page: every record is reached in both languages,
-no link is broken, and nothing answers 500."""
+no link is broken, and nothing answers 500. Crawled over the real initial content, which this checks whole."""
 
 import re
 from html import unescape
@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from casted_site.seed import initial_content
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 HREF = re.compile(r'href="([^"]+)"')
 

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from partners.models import PartnerPage
 from projects.models import ProjectPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sample")]
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -8,8 +8,16 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from casted_site.home.models import HomePage
+from events.models import EventPage
+from partners.models import MouPage, PartnerPage
+from projects.models import ProjectPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
+
+
+@pytest.fixture
+def home(seeded):
+    return seeded
 
 
 def test_home_page_is_the_default_sites_root(home):
@@ -61,9 +69,6 @@ def test_a_deleted_section_is_restored(home):
 
 
 def test_an_editors_change_to_a_record_survives_a_second_run():
-    from partners.models import PartnerPage
-    from projects.models import ProjectPage
-
     partner = PartnerPage.objects.get(slug_en="nistpass")
     with translation.override("en"):
         partner.title_zh_hans = "越南国家科学技术政策与战略研究院"
@@ -75,3 +80,74 @@ def test_an_editors_change_to_a_record_survives_a_second_run():
     assert partner.title_zh_hans == "越南国家科学技术政策与战略研究院"
     assert list(project.project_partners.values_list("partner__slug_en", flat=True)) == ["oecd"]
     assert PartnerPage.objects.filter(slug_en="nistpass").count() == 1
+
+
+# The relations the seed text states, shown from both sides.
+
+
+def html(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_phd_career_survey_links_oecd_and_uis_and_they_link_back(client, language):
+    project = html(client, f"/{language}/projects/phd-career-survey/")
+    assert f'href="/{language}/partners/oecd/"' in project
+    assert f'href="/{language}/partners/uis/"' in project
+    for partner in ("oecd", "uis"):
+        assert f'href="/{language}/projects/phd-career-survey/"' in html(client, f"/{language}/partners/{partner}/")
+
+
+JOINT_PROJECTS = [  # project, partner, its role in English and in Chinese
+    ("monitoring-social-and-economic-development-in-western-china", "fafo-ais", "Partner", "合作伙伴"),
+    ("proprietary-innovation-strategy-for-western-china", "idrc", "Partner", "合作伙伴"),
+    ("research-institute-performance-study", "nsf", "Funder or sponsor", "资助方"),
+    ("female-scientists-roles-in-technology-research", "eu", "Funder or sponsor", "资助方"),
+]
+
+
+def test_each_joint_project_of_the_seed_shows_its_partner_with_its_role(client):
+    # One test for all four: each test loads the whole seed.
+    for project, partner, role_en, role_zh in JOINT_PROJECTS:
+        english = html(client, f"/en/projects/{project}/")
+        assert f'href="/en/partners/{partner}/"' in english and role_en in english
+        chinese = html(client, f"/zh-hans/projects/{project}/")
+        assert f'href="/zh-hans/partners/{partner}/"' in chinese and role_zh in chinese
+        assert f'href="/en/projects/{project}/"' in html(client, f"/en/partners/{partner}/")
+
+
+def test_female_scientists_project_names_the_eu_sixth_framework_programme(client):
+    assert "EU Sixth Framework Programme" in html(
+        client, "/en/projects/female-scientists-roles-in-technology-research/"
+    )
+    assert "欧盟第六框架计划" in html(client, "/zh-hans/projects/female-scientists-roles-in-technology-research/")
+
+
+def test_each_mou_partner_has_one_mou_linked_both_ways(client):
+    for partner in ("nistep", "kistep", "stepi", "fafo-ais", "nistpass"):
+        mou = MouPage.objects.get(partner__slug_en=partner)
+        assert mou.live
+        assert f'href="/en/partners/{partner}/"' in html(client, f"/en/mous/{mou.slug_en}/")
+        assert f'href="/zh-hans/mous/{mou.slug_en}/"' in html(client, f"/zh-hans/partners/{partner}/")
+
+
+def test_the_stable_partners_are_the_ones_the_text_names():
+    stable = PartnerPage.objects.filter(stable_partnership=True).values_list("slug_en", flat=True)
+    assert set(stable) == {"unesco", "unido", "undp", "oecd", "world-bank"}
+
+
+def test_the_seed_has_every_record_it_names():
+    assert PartnerPage.objects.count() == 17
+    assert ProjectPage.objects.filter(status="completed").count() == 5
+    assert MouPage.objects.count() == 5
+    assert EventPage.objects.count() == 11
+
+
+def test_no_invented_facts_in_the_seed():
+    assert not EventPage.objects.filter(start_date__isnull=False).exists()
+    assert not EventPage.objects.filter(venue_en__gt="").exists()
+    assert not MouPage.objects.filter(date_signed__isnull=False).exists()
+    assert not MouPage.objects.exclude(status="").exists()
+    assert not ProjectPage.objects.filter(start_year__isnull=False).exists()

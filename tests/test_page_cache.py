@@ -16,7 +16,7 @@ from partners.models import PartnerPage
 from projects.models import ProjectPage, ProjectPartner, ResearchField
 from tests.factories import make_event, make_mou, make_partner, make_project
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sample")]
 
 
 def locmem():
@@ -124,7 +124,7 @@ def test_the_cached_menu_home_and_site_follow_publishing_with_the_page_cache_off
     from casted_site.home.models import HomePage
     from projects.models import ProjectIndexPage
 
-    assert 'href="/en/projects/">Cooperative research projects</a>' in client.get("/en/partners/").content.decode()
+    assert 'href="/en/projects/">Projects</a>' in client.get("/en/partners/").content.decode()
     with translation.override("en"):
         section = ProjectIndexPage.objects.get()
         section.title = "Joint studies"
@@ -263,7 +263,7 @@ def test_a_home_child_of_a_kind_the_home_page_does_not_list_still_routes_and_sho
     assert client.get("/en/stray/").status_code == 200
     menu = client.get("/en/partners/").content.decode()
     assert 'href="/en/stray/">Stray record</a>' in menu
-    assert 'href="/en/projects/">Cooperative research projects</a>' in menu
+    assert 'href="/en/projects/">Projects</a>' in menu
 
 
 def test_records_pages_listings_and_search_follow_publishing_with_the_page_cache_off(client):

@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from partners.models import MouPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sample")]
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -96,9 +96,7 @@ def test_an_mou_refuses_a_document_that_is_not_a_pdf():
         mou.full_clean()
 
 
-@pytest.mark.parametrize(
-    "slug", ["projects", "oecd", "mou-nistep", "china-us-innovation-conference", "phd-career-survey"]
-)
+@pytest.mark.parametrize("slug", ["projects", "oecd", "mou-nistep", "china-us-forum", "phd-career-survey"])
 def test_scheduled_publishing_and_revisions_work_for_every_page_type(slug):
     page = Page.objects.get(slug_en=slug).specific
     revisions = page.revisions.count()
