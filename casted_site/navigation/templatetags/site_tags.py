@@ -125,28 +125,6 @@ def main_menu(context):
     return mark_safe(menu)  # noqa: S308
 
 
-class RememberedNode(template.Node):
-    def __init__(self, name, nodelist):
-        self.name, self.nodelist = name, nodelist
-
-    def render(self, context):
-        render = lambda: self.nodelist.render(context)  # noqa: E731
-        return cached_content("fragment", render, fragment=self.name, language=translation.get_language())
-
-
-@register.tag
-def remembered(parser, token):
-    """{% remembered "name" %}…{% endremembered %}: what it encloses, rendered once per language until anything is
-    published. Only for what every page shows alike in a language (the brand, the search form): what
-    differs from page to page must stay outside it."""
-    bits = token.split_contents()
-    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
-        raise template.TemplateSyntaxError("{% remembered %} takes one quoted name.")
-    nodelist = parser.parse(("endremembered",))
-    parser.delete_first_token()
-    return RememberedNode(bits[1][1:-1], nodelist)
-
-
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
