@@ -1,5 +1,7 @@
 """import_records and export_records: per-row reports, dry runs, bad rows and files, and round trips."""
 
+import csv
+import io
 from io import StringIO
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from django.core.management import CommandError, call_command
 
 from partners.models import PartnerPage
 from projects.models import ProjectPage
+from tests.factories import make_partner
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sample")]
 
@@ -130,3 +133,22 @@ def test_export_then_import_leaves_everything_unchanged(tmp_path, kind, file_for
     assert " 0 created, 0 updated" in " " + out.splitlines()[-1] and "0 refused" in out
     run("export_records", "--kind", kind, "--output", str(file))
     assert file.read_text(encoding="utf-8") == before
+
+
+FORMULAS = ['=HYPERLINK("http://example.com/x","click")', "+CMD|' /C calc'!A0", "@SUM(1+1)", "-2+3", "'quoted"]
+
+
+def test_csv_export_writes_formula_looking_cells_as_text_and_imports_them_back_unchanged(tmp_path):
+    for number, value in enumerate(FORMULAS):
+        make_partner(f"formula-{number}", title=value, summary=value)
+    file = tmp_path / "partners.csv"
+    run("export_records", "--kind", "partners", "--output", str(file))
+    rows = {row["slug"]: row for row in csv.DictReader(io.StringIO(file.read_text(encoding="utf-8")))}
+    for number, value in enumerate(FORMULAS):
+        assert rows[f"formula-{number}"]["title_en"] == f"'{value}"  # text to a spreadsheet, not a formula
+    out = run("import_records", str(file), "--kind", "partners")
+    assert "0 created, 0 updated" in out and "0 refused" in out
+    assert [PartnerPage.objects.get(slug_en=f"formula-{n}").summary_en for n in range(len(FORMULAS))] == FORMULAS
+    # JSON is data, not a spreadsheet: written as it is.
+    run("export_records", "--kind", "partners", "--output", str(tmp_path / "partners.json"))
+    assert '"title_en": "@SUM(1+1)"' in (tmp_path / "partners.json").read_text(encoding="utf-8")

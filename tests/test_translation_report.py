@@ -89,3 +89,10 @@ def test_translated_snippets_lacking_a_language_are_listed_too(admin_client):
     assert "S&amp;T statistics" not in titles(admin_client, "?language=en")
     rows = list(csv.DictReader(io.StringIO(b"".join(admin_client.get(URL + "?export=csv").streaming_content).decode())))
     assert [row["Title"] for row in rows] == ["S&T statistics"]
+
+
+def test_csv_export_writes_a_formula_looking_title_as_text(admin_client):
+    make_project("formula", title='=HYPERLINK("http://example.com","x")', title_zh_hans="")
+    response = admin_client.get(URL + "?export=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    assert [row["Title"] for row in rows] == ['\'=HYPERLINK("http://example.com","x")']

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 
+from casted_site.records.csv_cells import neutralise, restore
 from casted_site.sections import section_records
 
 TRUE, FALSE = {"1", "true", "yes", "y"}, {"0", "false", "no", "n", ""}
@@ -148,7 +149,7 @@ def read_rows(path):
     if str(path).lower().endswith(".csv"):
         try:
             reader = csv.DictReader(io.StringIO(content, newline=""), strict=True)
-            rows = list(reader)
+            rows = [{column: restore(value) for column, value in row.items()} for row in reader]
         except csv.Error as error:
             raise ImportFileError(f"{path} is not valid CSV: {error}") from None
         if not reader.fieldnames or "slug" not in reader.fieldnames:
@@ -276,5 +277,5 @@ def export_records(kind_name, output, file_format):
     else:
         writer = csv.DictWriter(output, fieldnames=kind.columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({column: neutralise(value) for column, value in row.items()} for row in rows)
     return len(rows)

@@ -15,6 +15,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
+from casted_site.records.csv_cells import neutralise
+
 LANGUAGES = [("en", _("English")), ("zh_hans", _("Chinese"))]
 CHECKED_FIELDS = ("title", "summary", "intro", "body", "description", "scope")
 
@@ -133,6 +135,11 @@ class MissingTranslationsReportView(ReportView):
         "latest_revision_created_at": _("Last edited at"),
         "edit_url": _("Edit"),
     }
+
+    def preprocess_field_value(self, field, value, export_format):
+        # Wagtail's XLSX export already writes formula-looking cells as text; its CSV export does not.
+        value = super().preprocess_field_value(field, value, export_format)
+        return neutralise(value) if export_format == self.FORMAT_CSV else value
 
     def get_filename(self):
         return f"missing-translations-{datetime.date.today():%Y-%m-%d}"
