@@ -5,12 +5,15 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import PasswordResetView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from casted_site.caching.page_cache import declaring_query_params
 from casted_site.navigation.seo import PageSitemap, robots_txt
 from casted_site.navigation.views import language_root_redirect
+from casted_site.operations.throttle import throttled
 from casted_site.operations.views import healthz
 from casted_site.search.views import search
 
@@ -18,6 +21,9 @@ SITEMAPS = {"pages": PageSitemap}
 
 urlpatterns = [
     path("", language_root_redirect, name="language_root"),
+    # Wagtail's own views at Wagtail's own paths, throttled by visitor: listed before the includes that also hold
+    # them (tests/test_login_throttling.py checks that Wagtail's URL names resolve here).
+    path("admin/password_reset/", throttled("password-reset", limit=5, seconds=3600)(PasswordResetView.as_view())),
     path("admin/", include(wagtailadmin_urls)),
     # A sitemap index, then sitemaps of at most 500 URLs each (a page counts once per language).
     path(
@@ -44,6 +50,10 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttled("page-password", limit=10, seconds=900)(wagtail_views.authenticate_with_password),
+    ),
     # Wagtail's page serving catches everything else: it comes last.
     path("", include(wagtail_urls)),
 )

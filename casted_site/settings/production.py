@@ -47,6 +47,9 @@ if FRONTEND_CACHE_PURGE_URL:
         "cdn": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_PURGE_URL}
     }
 
-# The proxy in front says who the visitor is; login throttling must count them, not the proxy.
+# The proxy in front says who the visitor is; throttling must count them, not the proxy. Each trusted proxy
+# appends the address it saw to X-Forwarded-For (nginx: $proxy_add_x_forwarded_for), so the visitor is read from
+# the right, past PROXY_COUNT proxies: what a visitor puts on the left of the header is never believed.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "1"))
+AXES_IPWARE_PROXY_ORDER = "right-most"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]

@@ -1,0 +1,40 @@
+"""Throttling by visitor for the forms that try a secret or send mail, beside django-axes (which throttles the admin
+login): a page's shared password and the admin's password reset. The visitor is the client address as django-axes
+reads it (django-ipware, through the trusted proxies the settings name), so there is one rule for who a visitor is."""
+
+import functools
+import time
+
+from axes.helpers import get_client_ip_address
+
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+
+def throttled(name, limit, seconds):
+    """Wrap a view: a visitor's POSTs to it beyond `limit` in a window of `seconds` get a 429 page in their
+    language, with Retry-After, and never reach the view."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method == "POST":
+                window = int(time.time() // seconds)
+                # Not keyed by the page cache's generation: a publish must not reset the count.
+                key = f"throttle:{name}:address={get_client_ip_address(request)}:window={window}"
+                cache.add(key, 0, timeout=seconds)
+                if cache.incr(key) > limit:
+                    return too_many_attempts(request, retry_after=seconds - int(time.time() % seconds))
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def too_many_attempts(request, retry_after):
+    response = HttpResponse(render_to_string("429.html", request=request), status=429)
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response
