@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from unittest import mock
 
 import pytest
@@ -70,6 +71,7 @@ class TcpProxy:
         self.target_port = target_port
         self.port = free_port()
         self.sockets = []
+        self.stalled = False
 
     def open(self):
         self.listener = socket.create_server(("127.0.0.1", self.port))
@@ -81,6 +83,9 @@ class TcpProxy:
                 client, _address = listener.accept()
             except OSError:
                 return  # closed
+            if self.stalled:
+                self.sockets.append(client)  # accepted, and never a byte back: a database host that hangs
+                continue
             upstream = socket.create_connection(("127.0.0.1", self.target_port))
             self.sockets += [client, upstream]
             for source, sink in ((client, upstream), (upstream, client)):
@@ -98,10 +103,18 @@ class TcpProxy:
                 with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
 
+    def stall(self):
+        """Cut the open connections and accept new ones without ever answering."""
+        self.stalled = True
+        self.cut()
+
     def close(self):
         with contextlib.suppress(OSError):
             self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread, or the port stays open
         self.listener.close()
+        self.cut()
+
+    def cut(self):
         for sock in self.sockets:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
@@ -159,3 +172,19 @@ def test_a_real_database_outage_gives_503s_and_cached_pages_then_recovers_withou
     assert fetch(base, "/healthz")[0] == 200
     status, _headers, html = fetch(base, "/zh-hans/mous/")
     assert status == 200 and "合作备忘录" in html
+
+
+def test_a_hanging_database_gives_a_quick_503_while_cached_pages_and_healthz_answer(site_behind_a_database_proxy):
+    base, proxy = site_behind_a_database_proxy
+    assert fetch(base, "/en/partners/")[0] == 200  # now in the page cache
+
+    proxy.stall()  # the database host accepts connections and then says nothing
+    started = time.monotonic()
+    status, headers, html = fetch(base, "/zh-hans/mous/")
+    assert status == 503 and "暂时无法访问" in html
+    assert time.monotonic() - started < 10  # DB_CONNECT_TIMEOUT (3 s), not gunicorn's 30 s worker timeout
+    status, headers, _html = fetch(base, "/en/partners/")
+    assert status == 200 and headers["X-Page-Cache"] == "hit"
+    started = time.monotonic()
+    assert fetch(base, "/healthz")[0] == 503
+    assert time.monotonic() - started < 10

@@ -43,6 +43,17 @@ def test_database_url_selects_postgresql():
     assert engine == "('django.db.backends.postgresql', 'db.internal')"
 
 
+def test_postgresql_gives_up_connecting_and_cancels_long_statements():
+    """What a hanging database is met with (tests/test_resilience.py has it hang for real on PostgreSQL)."""
+    url = "postgres://casted:secret@db.internal:5433/casted?sslmode=require"
+    options = settings_value("settings.DATABASES['default']['OPTIONS']", DATABASE_URL=url)
+    assert options == "{'sslmode': 'require', 'connect_timeout': 3, 'options': '-c statement_timeout=10000'}"
+    options = settings_value(
+        "settings.DATABASES['default']['OPTIONS']", DATABASE_URL=url, DB_CONNECT_TIMEOUT="5", DB_STATEMENT_TIMEOUT="0"
+    )
+    assert options == "{'sslmode': 'require', 'connect_timeout': 5, 'options': '-c statement_timeout=0'}"
+
+
 def test_sqlite_is_the_default_database():
     value = settings_value("settings.DATABASES['default']['ENGINE'], str(settings.DATABASES['default']['NAME'])")
     assert "sqlite3" in value and "db.sqlite3" in value

@@ -27,11 +27,20 @@ def database_from_env(default_url):
     url = os.environ.get("DATABASE_URL") or default_url
     try:
         # Health checks: a kept connection that died with the database is replaced on the next request.
-        return dj_database_url.parse(
+        database = dj_database_url.parse(
             url, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")), conn_health_checks=True
         )
     except ValueError as error:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL we can use: {error}") from error
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # A database that hangs must not hold a worker until gunicorn kills it: libpq gives up connecting after
+        # DB_CONNECT_TIMEOUT seconds, and the server cancels a statement after DB_STATEMENT_TIMEOUT milliseconds
+        # (0: never, for a long migration). Either raises OperationalError, which visitors meet as the 503 page.
+        database.setdefault("OPTIONS", {}).update(
+            connect_timeout=int(os.environ.get("DB_CONNECT_TIMEOUT", "3")),
+            options=f"-c statement_timeout={int(os.environ.get('DB_STATEMENT_TIMEOUT', '10000'))}",
+        )
+    return database
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
