@@ -55,6 +55,8 @@ def test_section_index_pages_answer_in_both_languages(client, slug, language):
         ("en-GB,en;q=0.9", "/en/"),
         ("fr-FR,fr;q=0.9", "/en/"),
         ("de;q=0.9,zh-CN;q=0.8", "/zh-hans/"),
+        ("zh;q=0", "/en/"),  # q=0: anything but Chinese
+        ("zh;q=0,en;q=0.5", "/en/"),
         ("", "/en/"),
     ],
 )
