@@ -58,4 +58,7 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
 )
 
+# Django's own handlers, in the visitor's language even when the fault comes before LocaleMiddleware.
+handler400 = "casted_site.operations.views.bad_request"
+handler403 = "casted_site.operations.views.permission_denied"
 handler500 = "casted_site.operations.views.server_error"

@@ -8,12 +8,15 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from unittest import mock
 
 import pytest
 
+from django.core.exceptions import PermissionDenied
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.test import override_settings
 
 from tests.test_production_server import ROOT, fetch, free_port, gunicorn
 
@@ -49,7 +52,7 @@ def test_visitors_get_a_503_in_their_language_then_the_site_recovers(client_with
 
 def test_healthz_reports_the_database(client):
     response = client.get("/healthz")
-    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok"}
+    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok", "cache": "local"}
     with database_down():
         response = client.get("/healthz")
     assert response.status_code == 503 and response.json()["database"] == "unreachable"
@@ -188,3 +191,95 @@ def test_a_hanging_database_gives_a_quick_503_while_cached_pages_and_healthz_ans
     started = time.monotonic()
     assert fetch(base, "/healthz")[0] == 503
     assert time.monotonic() - started < 10
+
+
+# The cache (Redis) down or gone, and faults before the site's middleware has chosen the language.
+
+REDIS_PORT = 6379
+
+
+def redis_through(proxy):
+    return override_settings(
+        CACHES={
+            "default": {
+                "BACKEND": "casted_site.caching.resilient_redis.ResilientRedisCache",
+                "LOCATION": f"redis://127.0.0.1:{proxy.port}/0",
+                "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+                "KEY_PREFIX": uuid.uuid4().hex,  # this test's own keys: other runs may share the machine's Redis
+            }
+        },
+        PAGE_CACHE_SECONDS=600,
+    )
+
+
+@pytest.fixture
+def redis_proxy():
+    proxy = TcpProxy(REDIS_PORT)
+    proxy.open()
+    yield proxy
+    proxy.close()
+
+
+def test_with_the_cache_down_pages_are_served_uncached_and_healthz_says_so(client, sample, redis_proxy):
+    with redis_through(redis_proxy):
+        assert client.get("/healthz").json() == {"status": "ok", "database": "ok", "cache": "ok"}
+        redis_proxy.close()
+        for path in ("/en/", "/zh-hans/partners/", "/en/projects/phd-career-survey/", "/zh-hans/search/?q=合作"):
+            response = client.get(path)
+            assert response.status_code == 200, path
+            assert response["X-Page-Cache"] == "miss"  # tried to keep it, could not: served anyway
+        response = client.get("/healthz")
+        assert response.status_code == 200
+        assert response.json() == {"status": "degraded", "database": "ok", "cache": "unreachable"}
+
+
+def test_a_publish_while_the_cache_is_down_is_not_undone_when_it_comes_back(client, sample, redis_proxy):
+    with redis_through(redis_proxy):
+        assert "PhD career survey" in client.get("/en/projects/phd-career-survey/").content.decode()
+        assert client.get("/en/projects/phd-career-survey/")["X-Page-Cache"] == "hit"
+        redis_proxy.close()
+        survey = sample.survey
+        survey.title_en = "Renamed while Redis was down"
+        survey.save_revision().publish()
+        redis_proxy.open()
+        for _request in range(2):  # the first may meet a connection the outage left broken
+            html = client.get("/en/projects/phd-career-survey/").content.decode()
+            assert "Renamed while Redis was down" in html
+
+
+@pytest.mark.parametrize(("path", "text"), [("/zh-hans/", "服务器出错了"), ("/en/", "Something went wrong")])
+def test_a_fault_before_the_language_is_chosen_still_answers_in_it_with_the_security_headers(
+    client_without_exceptions, path, text
+):
+    with mock.patch("casted_site.caching.page_cache.stored_generation", side_effect=RuntimeError("fault")):
+        response = client_without_exceptions.get(path)
+    assert response.status_code == 500 and text in response.content.decode()
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY" and response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "text"),
+    [
+        ("/zh-hans/no-such-page/", 404, "页面未找到"),
+        ("/en/no-such-page/", 404, "Page not found"),
+    ],
+)
+def test_error_pages_speak_the_visitors_language_and_carry_the_security_headers(client, path, status, text):
+    response = client.get(path)
+    assert response.status_code == status and text in response.content.decode()
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(("language", "text"), [("zh-hans", "无法理解"), ("en", "could not be understood")])
+def test_a_bad_host_gets_the_400_page_in_the_visitors_language(client_without_exceptions, language, text):
+    response = client_without_exceptions.get(f"/{language}/", HTTP_HOST="evil.example")
+    assert response.status_code == 400 and text in response.content.decode()
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(("language", "text"), [("zh-hans", "没有权限"), ("en", "You do not have permission")])
+def test_the_403_page_speaks_the_visitors_language(client_without_exceptions, language, text):
+    with mock.patch("casted_site.home.models.HomePage.serve", side_effect=PermissionDenied):
+        response = client_without_exceptions.get(f"/{language}/")
+    assert response.status_code == 403 and text in response.content.decode()

@@ -127,7 +127,7 @@ def test_redis_cache_when_redis_url_is_set():
         "settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION']",
         REDIS_URL="redis://cache:6379/2",
     )
-    assert value == str(("django.core.cache.backends.redis.RedisCache", "redis://cache:6379/2"))
+    assert value == str(("casted_site.caching.resilient_redis.ResilientRedisCache", "redis://cache:6379/2"))
     assert "LocMemCache" in settings_value("settings.CACHES['default']['BACKEND']")
 
 

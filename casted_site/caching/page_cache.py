@@ -118,6 +118,12 @@ def cached_content(name, build, /, timeout=600, in_process=True, **dimensions):
     return value
 
 
+# Set when the cache did not take a new generation (Redis was down: casted_site.caching.resilient_redis): this
+# process tries again on each request until it does, so that pages cached before a publish are not served again
+# once the cache is back.
+invalidation_pending = threading.Event()
+
+
 def invalidate_page_cache(**_kwargs):
     cache = page_cache()
     try:
@@ -125,6 +131,10 @@ def invalidate_page_cache(**_kwargs):
     except ValueError:  # not set yet, or evicted
         new_generation = new_generation_number()
         cache.set(GENERATION_KEY, new_generation, timeout=None)
+    if cache.get(GENERATION_KEY) == new_generation:
+        invalidation_pending.clear()
+    else:  # not stored (or another process has bumped it since, and one more bump does no harm)
+        invalidation_pending.set()
     if request_generation.get() is not None:  # the rest of this request (a publish in the admin) sees it too
         request_generation.set(new_generation)
 
@@ -205,6 +215,8 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if invalidation_pending.is_set():
+            invalidate_page_cache()
         token = request_generation.set(stored_generation())
         try:
             return self.respond(request)

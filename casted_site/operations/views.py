@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.views import defaults
 
+from casted_site.caching.page_cache import page_cache
 from casted_site.navigation.views import preferred_language
 
 DATABASE_RETRY_AFTER_SECONDS = 30
@@ -19,11 +20,27 @@ def server_error(request):
     database answers again (Django opens a new connection on the next request)."""
     if isinstance(sys.exc_info()[1], DatabaseError):
         return database_unavailable(request)
-    return defaults.server_error(request)
+    # The fault may come before LocaleMiddleware has chosen the language (the page cache, say).
+    with translation.override(visitors_language(request)):
+        return defaults.server_error(request)
+
+
+def bad_request(request, exception):
+    with translation.override(visitors_language(request)):
+        return defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception):
+    with translation.override(visitors_language(request)):
+        return defaults.permission_denied(request, exception)
+
+
+def visitors_language(request):
+    return translation.get_language_from_path(request.path_info) or preferred_language(request)
 
 
 def database_unavailable(request):
-    language = translation.get_language_from_path(request.path_info) or preferred_language(request)
+    language = visitors_language(request)
     with translation.override(language):
         body = render_to_string("503.html", {"LANGUAGE_CODE": language})
     response = HttpResponse(body, status=503)
@@ -33,15 +50,31 @@ def database_unavailable(request):
 
 
 def healthz(request):
-    """For load balancers: 200 when the database answers, 503 when it does not."""
+    """For load balancers and monitoring: which dependency is down. 503 when the database does not answer (no page
+    can be built); 200 with "cache": "unreachable" while Redis is down, as the site still answers, uncached."""
+    report = {"database": database_state(), "cache": cache_state()}
+    if report["database"] == "ok":
+        response = JsonResponse({"status": "ok" if report["cache"] != "unreachable" else "degraded", **report})
+    else:
+        response = JsonResponse({"status": "unavailable", **report}, status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def database_state():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        response = JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
-        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
-    else:
-        response = JsonResponse({"status": "ok", "database": "ok"})
-    response["Cache-Control"] = "no-store"
-    return response
+        return "unreachable"
+    return "ok"
+
+
+def cache_state():
+    """ "ok" or "unreachable" for a shared cache (Redis), "local" for this process's memory."""
+    cache = page_cache()
+    if not hasattr(cache, "is_reachable"):
+        return "local"
+    return "ok" if cache.is_reachable() else "unreachable"
