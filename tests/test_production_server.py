@@ -24,7 +24,8 @@ def free_port():
 
 
 @pytest.fixture(scope="module")
-def production_server(tmp_path_factory):
+def production_env(tmp_path_factory):
+    """The production settings on a new SQLite database with the initial content, and no shared cache."""
     workdir = tmp_path_factory.mktemp("production")
     env = {
         **os.environ,
@@ -34,11 +35,23 @@ def production_server(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
+        "REDIS_URL": "",
     }
-    manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput"], ["load_initial_content"], ["collectstatic", "--noinput"]):
-        subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)  # noqa: S603
-    with gunicorn(env, workers=2, log_path=workdir / "gunicorn.log") as base:
+        manage(env, *command)
+    return env
+
+
+def manage(env, *command):
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def production_server(production_env, tmp_path_factory):
+    # Three workers, as docs/deploy.md runs them.
+    with gunicorn(production_env, workers=3, log_path=tmp_path_factory.mktemp("log") / "gunicorn.log") as base:
         yield base
 
 
@@ -119,3 +132,19 @@ def test_static_files_are_hashed_and_compressed(production_server):
 def test_unknown_host_and_unknown_page_are_refused_not_errors(production_server):
     assert fetch(production_server, "/en/no-such-page/")[0] == 404
     assert fetch(production_server, "/en/", Host="evil.example.com")[0] == 400
+
+
+def test_several_workers_without_a_shared_cache_never_serve_a_page_made_private(production_server, production_env):
+    canonical = '<link rel="canonical" href="https://casted.example.org/en/partners/oecd/">'
+    for _request in range(12):  # every worker has served it
+        assert canonical in fetch(production_server, "/en/partners/oecd/")[2]
+    manage(
+        production_env,
+        "shell",
+        "-c",
+        "from wagtail.models import Page, PageViewRestriction; "
+        "PageViewRestriction.objects.create(page=Page.objects.get(slug_en='oecd'), restriction_type='password', "
+        "password='secret')",
+    )
+    pages = [fetch(production_server, "/en/partners/oecd/")[2] for _request in range(30)]
+    assert not any(canonical in html for html in pages)

@@ -22,6 +22,8 @@ from tests.test_production_server import ROOT, fetch, free_port, gunicorn
 
 pytestmark = pytest.mark.django_db
 
+REDIS_PORT = 6379  # the machine's Redis, which CI starts
+
 
 def database_down():
     """Every new query fails as it does when the server is stopped or the port is closed."""
@@ -144,7 +146,9 @@ def site_behind_a_database_proxy(tmp_path):
         "DATABASE_URL": f"postgres://{credentials}@127.0.0.1:{proxy.port}/{database['NAME']}",
         "STATIC_ROOT": str(tmp_path / "static"),
         "PAGE_CACHE_SECONDS": "600",
-        "REDIS_URL": "",
+        # The shared cache production runs with (without one, production keeps no page): this test's own keys.
+        "REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/0",
+        "REDIS_KEY_PREFIX": uuid.uuid4().hex,
     }
     subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "collectstatic", "--noinput"], cwd=ROOT, env=env, check=True, capture_output=True
@@ -194,8 +198,6 @@ def test_a_hanging_database_gives_a_quick_503_while_cached_pages_and_healthz_ans
 
 
 # The cache (Redis) down or gone, and faults before the site's middleware has chosen the language.
-
-REDIS_PORT = 6379
 
 
 def redis_through(proxy):

@@ -78,17 +78,28 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
-def test_production_passes_the_deployment_checklist():
-    result = subprocess.run(  # noqa: S603
+def check_deploy(**env):
+    return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env={**os.environ, **PRODUCTION_ENV},
+        env={**os.environ, **PRODUCTION_ENV, **env},
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_production_passes_the_deployment_checklist():
+    result = check_deploy(REDIS_URL="redis://cache.internal:6379/0")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_without_a_shared_cache_keeps_nothing_between_requests_and_the_checklist_says_so():
+    backend = settings_value("settings.CACHES['default']['BACKEND']", **PRODUCTION_ENV, REDIS_URL="")
+    assert backend == "'django.core.cache.backends.dummy.DummyCache'"
+    result = check_deploy(REDIS_URL="")
+    assert result.returncode != 0 and "casted.W001" in result.stderr and "Set REDIS_URL" in result.stderr
 
 
 def test_production_trusts_the_proxy_and_serves_hashed_compressed_static_files():

@@ -7,6 +7,6 @@ class CachingConfig(AppConfig):
     verbose_name = "Page and data caches"
 
     def ready(self):
-        from casted_site.caching import signals
+        from casted_site.caching import checks, signals  # noqa: F401 (checks registers itself)
 
         signals.connect()

@@ -24,7 +24,11 @@ def throttled(name, limit, seconds):
                 # Not keyed by the page cache's generation: a publish must not reset the count.
                 key = f"throttle:{name}:address={get_client_ip_address(request)}:window={window}"
                 cache.add(key, 0, timeout=seconds)
-                if cache.incr(key) > limit:
+                try:
+                    count = cache.incr(key)
+                except ValueError:  # a cache that keeps nothing (production without REDIS_URL): nothing counted
+                    count = 0
+                if count > limit:
                     return too_many_attempts(request, retry_after=seconds - int(time.time() % seconds))
             return view(request, *args, **kwargs)
 

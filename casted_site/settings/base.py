@@ -218,6 +218,7 @@ if REDIS_URL:
             "BACKEND": "casted_site.caching.resilient_redis.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", ""),  # for sites (or test runs) sharing one Redis
         }
     }
 else:

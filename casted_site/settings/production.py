@@ -22,6 +22,12 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 3
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 
+# Without a shared cache nothing is kept from one request to the next: a publish clears the cache of the process
+# that handled it only, so with several workers the others would go on serving what it replaced (a page made
+# private included). Every page is built on each request; check --deploy warns (casted_site.operations.checks).
+if not REDIS_URL:  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "casted_site.operations.static_storage.StaticFilesStorage"},
