@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count
 from django.db.models.functions import Coalesce
@@ -27,6 +28,9 @@ from casted_site.records.records_io import ManyBySlug
 from casted_site.sections import HomeBlock, HomeFigure, RecordColumns
 from partners.models import PartnerPage, PartnerRole, visible_partner_links
 from partners.records import PartnerLinks
+
+# A project's years: the listing offers every year a project ran, so a typo like 20025 must not get through.
+YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
 
 
 @register_snippet
@@ -153,8 +157,10 @@ class ProjectPage(SectionRecordPage):
         ResearchField, verbose_name=_("research fields"), blank=True, related_name="projects"
     )
     status = models.CharField(_("status"), max_length=16, choices=ProjectStatus.choices, blank=True, db_index=True)
-    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, db_index=True)
-    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), null=True, blank=True, db_index=True, validators=YEAR_VALIDATORS
+    )
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True, validators=YEAR_VALIDATORS)
     casted_role = models.CharField(
         _("CASTED's role"), max_length=200, blank=True, help_text=_("For example 'lead institution' or 'partner'.")
     )

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 from io import StringIO
 from pathlib import Path
 
@@ -21,6 +22,14 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 def run(*args):
     out = StringIO()
     call_command(*args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def run_refusing(*args):
+    """An import with refused rows: its report, and the error that makes the command exit 1."""
+    out = StringIO()
+    with pytest.raises(CommandError, match=r"row\(s\) refused; the others were"):
+        call_command(*args, stdout=out, stderr=StringIO())
     return out.getvalue()
 
 
@@ -76,7 +85,7 @@ def test_a_bad_row_is_refused_with_its_reason_and_the_rest_goes_on(tmp_path):
         "no-title,,,university,,false\n",
         encoding="utf-8",
     )
-    out = run("import_records", str(file), "--kind", "partners")
+    out = run_refusing("import_records", str(file), "--kind", "partners")
     assert "row 1: created: good-one" in out
     assert "row 2: refused: kind:" in out and "spaceship" in out
     assert "row 3: refused: stable_partnership: 'perhaps' is not true or false" in out
@@ -94,7 +103,7 @@ def test_unknown_links_and_dates_are_refused(tmp_path):
         "mou-z,MOU Z,nistep,2024-02-29\n",
         encoding="utf-8",
     )
-    out = run("import_records", str(file), "--kind", "mous")
+    out = run_refusing("import_records", str(file), "--kind", "mous")
     assert "row 1: refused: no partner with the slug or acronym 'nobody'" in out
     assert "row 2: refused: date_signed: '2024-13-45' is not a date" in out
     assert "row 3: created: mou-z" in out
@@ -152,3 +161,68 @@ def test_csv_export_writes_formula_looking_cells_as_text_and_imports_them_back_u
     # JSON is data, not a spreadsheet: written as it is.
     run("export_records", "--kind", "partners", "--output", str(tmp_path / "partners.json"))
     assert '"title_en": "@SUM(1+1)"' in (tmp_path / "partners.json").read_text(encoding="utf-8")
+
+
+HOSTILE_HTML = (
+    '<p>Facts.</p><script>alert(1)</script><img src="x" onerror="alert(2)"><a href="javascript:alert(3)">link</a>'
+    '<iframe src="https://evil.example/"></iframe><meta http-equiv="refresh" content="0;url=https://evil.example/">'
+    '<p><a href="https://example.org/" onclick="alert(4)">kept</a></p>'
+)
+
+
+def test_imported_rich_text_is_cleaned_as_the_editor_cleans_it(client, tmp_path):
+    file = tmp_path / "partners.json"
+    file.write_text(
+        json.dumps([{"slug": "hostile", "title_en": "Hostile", "kind": "university", "description_en": HOSTILE_HTML}]),
+        encoding="utf-8",
+    )
+    assert "row 1: created: hostile" in run("import_records", str(file), "--kind", "partners")
+    html = client.get("/en/partners/hostile/").content.decode()
+    main = html[html.index("<main") :]
+    assert "Facts." in main and '<a href="https://example.org/">kept</a>' in main
+    for hostile in ("<script>alert", "onerror", "javascript:", "<iframe", 'http-equiv="refresh"', "onclick"):
+        assert hostile not in html
+    assert "row 1: unchanged" in run("import_records", str(file), "--kind", "partners")  # read again: the same
+
+
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [
+        ({"summary_en": "x" * 100_000}, "summary_en: Ensure this value has at most 600 characters"),
+        ({"title_en": {"a": 1}}, "title_en: must be text, not an object"),
+        ({"title_en": ["a"]}, "title_en: must be text, not a list"),
+        ({"title_en": "Nul\x00here"}, "it holds a NUL character"),
+        ({"start_year": 20025}, "start_year: Ensure this value is less than or equal to 2100"),
+        ({"start_year": "1066"}, "start_year: Ensure this value is greater than or equal to 1950"),
+        ({"status": "finished"}, "status: Select a valid choice"),
+        ({"title_en": "t" * 300}, "title_en: Ensure this value has at most 255 characters"),
+    ],
+)
+def test_import_enforces_the_limits_the_admin_enforces(tmp_path, row, reason):
+    file = tmp_path / "projects.json"
+    file.write_text(
+        json.dumps([{"slug": "limited", "title_en": "Limited", **row}, {"slug": "fine", "title_en": "Fine"}])
+    )
+    out = run_refusing("import_records", str(file), "--kind", "projects")
+    assert f"row 1: refused: {reason}" in out and "row 2: created: fine" in out
+    assert not ProjectPage.objects.filter(slug_en="limited").exists()
+
+
+def test_a_csv_row_with_more_fields_than_the_header_is_refused_alone(tmp_path):
+    file = tmp_path / "projects.csv"
+    file.write_text("slug,title_en\nextra,Extra,surplus\nfine,Fine\n", encoding="utf-8")
+    out = run_refusing("import_records", str(file), "--kind", "projects")
+    assert "row 1: refused: it has more fields than the first line names" in out and "row 2: created: fine" in out
+
+
+def test_deeply_nested_json_is_refused_as_a_file_clearly(tmp_path):
+    file = tmp_path / "partners.json"
+    file.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(CommandError, match="nests its JSON too deeply"):
+        run("import_records", str(file), "--kind", "partners")
+
+
+def test_a_nul_in_a_link_column_is_refused_on_every_database(tmp_path):
+    file = tmp_path / "projects.json"
+    file.write_text(json.dumps([{"slug": "linked", "title_en": "Linked", "partners": "oecd\x00:partner"}]))
+    assert "row 1: refused: it holds a NUL character" in run_refusing("import_records", str(file), "--kind", "projects")

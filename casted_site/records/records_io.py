@@ -2,18 +2,25 @@
 
 A row is matched to its page by slug under the section's index page: it updates that page, or creates one.
 Links name other records by slug (a partner also by acronym): "partners" is "oecd:partner;uis:sponsor".
-A bad row is refused with its reason and the rest goes on. export_records writes the same format, so an export
-imports back unchanged."""
+A cell is taken as the admin takes it: its field's form field cleans it (lengths, choices, NUL characters), the
+model's validation runs (ranges), and rich text keeps only what the editor allows. A bad row is refused with its
+reason and the rest goes on. export_records writes the same format, so an export imports back unchanged."""
 
 import csv
 import datetime
 import io
 import json
+import re
 from dataclasses import dataclass
 
+import nh3
+
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, models, transaction
 from django.utils import translation
+from django.utils.html import strip_tags
+
+from wagtail.fields import RichTextField
 
 from casted_site.records.csv_cells import neutralise, restore
 from casted_site.sections import section_records
@@ -31,6 +38,61 @@ class RowError(Exception):
 
 def text(value):
     return "" if value is None else str(value)
+
+
+def cell_text(raw, column):
+    """A cell as text: JSON may hold numbers and true/false, never a list or an object where text belongs."""
+    if isinstance(raw, (list, dict)):
+        raise RowError(f"{column}: must be text, not {'a list' if isinstance(raw, list) else 'an object'}")
+    return text(raw).strip()
+
+
+def has_nul(value):
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, (list, dict)):
+        return any(has_nul(item) for item in (value.values() if isinstance(value, dict) else value))
+    return False
+
+
+# Tags the rich text editor's conversion understands: it keeps those its field's features allow, drops the rest.
+BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
+EDITOR_TAGS = {"p", "br", "b", "strong", "i", "em", "a", "ol", "ul", "li", "h2", "h3", "h4", "h5", "h6"}
+
+
+def editor_html(field, html):
+    """Rich text as the admin's editor would save it: nh3 first makes it well-formed and drops scripts, event
+    handlers, iframes, meta tags and javascript: links (the editor's converter expects well-formed HTML), then
+    Wagtail's own converter keeps only what the field's features allow."""
+    # Imported here: the sections' models import this module, and the editor's widgets need the models loaded.
+    from wagtail.admin.rich_text import get_rich_text_editor_widget
+
+    safe = nh3.clean(html, tags=EDITOR_TAGS, attributes={"a": {"href"}}, link_rel=None)
+    if not strip_tags(safe).strip():
+        return ""
+    converter = get_rich_text_editor_widget(features=field.features).converter
+    try:
+        return converter.to_database_format(converter.from_database_format(safe))
+    except (AssertionError, ValueError, KeyError):  # the converter's own complaints about the HTML
+        raise RowError(f"{field.name}: cannot be read as rich text") from None
+
+
+def clean_text(model, column, raw, current=None):
+    """A text cell as the admin's form field takes it: length, choices and NUL characters checked."""
+    value = cell_text(raw, column)
+    if not value or value == current:  # empty: the caller decides; what the page holds: as it is
+        return value
+    field = model._meta.get_field(column)
+    if isinstance(field, RichTextField):
+        value = editor_html(field, value)
+        if current and BLOCK_KEY.sub("", value) == BLOCK_KEY.sub("", current):
+            return current  # the same text: the editor's block keys are new on every conversion
+    # URLField: https for an address given without a scheme, as Django 6 will assume.
+    options = {"assume_scheme": "https"} if isinstance(field, models.URLField) else {}
+    try:
+        return field.formfield(**options).clean(value) if value else value
+    except ValidationError as error:
+        raise RowError(f"{column}: {' '.join(error.messages)}") from None
 
 
 def parse_bool(raw, column):
@@ -62,7 +124,7 @@ def parse_date(raw, column):
         raise RowError(f"{column}: '{raw}' is not a date like 2026-11-28") from None
 
 
-PARSERS = {"text": lambda raw, column: text(raw).strip(), "bool": parse_bool, "int": parse_int, "date": parse_date}
+PARSERS = {"bool": parse_bool, "int": parse_int, "date": parse_date}
 FORMATTERS = {
     "text": text,
     "bool": lambda value: "true" if value else "false",
@@ -143,6 +205,8 @@ def read_rows(path):
             rows = json.loads(content)
         except json.JSONDecodeError as error:
             raise ImportFileError(f"{path} is not valid JSON: {error.msg} at line {error.lineno}") from None
+        except RecursionError:
+            raise ImportFileError(f"{path} nests its JSON too deeply to be records.") from None
         if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
             raise ImportFileError(f"{path} must hold a JSON list of objects, one per record.")
         return rows
@@ -161,17 +225,18 @@ def read_rows(path):
 # Import --------------------------------------------------------------------------------------------------------
 
 
-def row_values(kind, row):
-    """The row's known columns, parsed; a column the row leaves out keeps the page's value."""
-    values = {}
-    for name in kind.translated:
-        for language in ("en", "zh_hans"):
-            column = f"{name}_{language}"
-            if column in row:
-                values[column] = text(row[column]).strip()
+def row_values(kind, row, page=None):
+    """The row's known columns, parsed and cleaned; a column the row leaves out keeps the page's value."""
+    model, values = kind.model, {}
+    text_columns = [f"{name}_{language}" for name in kind.translated for language in ("en", "zh_hans")]
+    text_columns += [name for name, type_name in kind.plain.items() if type_name == "text"]
+    for column in text_columns:
+        if column in row:
+            current = text(getattr(page, column, None)) if page is not None else None
+            values[column] = clean_text(model, column, row[column], current)
     for name, type_name in kind.plain.items():
-        if name in row:
-            values[name] = PARSERS[type_name](row[name], name)
+        if name in row and type_name != "text":
+            values[name] = PARSERS[type_name](cell_text(row[name], name), name)
     return values
 
 
@@ -190,12 +255,12 @@ def import_row(kind, index, row):
     page = model.objects.child_of(index).filter(slug_en=slug).first()
     if page is not None:
         current = export_row(kind, page)
-        if current == {**current, **normalised(kind, row)}:
+        if current == {**current, **normalised(kind, row, page)}:
             return "unchanged", page
     created = page is None
     if created:
         page = model(slug=slug, slug_en=slug, slug_zh_hans=slug)
-    for column, value in row_values(kind, row).items():
+    for column, value in row_values(kind, row, page if not created else None).items():
         setattr(page, column, value)
     if not page.title_en:
         raise RowError("title_en is empty: every record needs an English title")
@@ -216,9 +281,9 @@ def import_row(kind, index, row):
     return ("created" if created else "updated"), page
 
 
-def normalised(kind, row):
+def normalised(kind, row, page):
     """A row's known columns as export_row would write them, to tell an unchanged row."""
-    values = row_values(kind, row)
+    values = row_values(kind, row, page)
     result = {}
     for column, value in values.items():
         type_name = kind.plain.get(column, "text")
@@ -237,17 +302,28 @@ def import_records(path, kind_name, dry_run=False):
     with translation.override("en"), transaction.atomic():
         index = kind.index()
         for number, row in enumerate(rows, start=1):
-            unknown = sorted(set(row) - set(kind.columns))
             try:
+                note = check_row(kind, row)
                 with transaction.atomic():
                     outcome, page = import_row(kind, index, row)
-                note = f" (ignored unknown columns: {', '.join(unknown)})" if unknown else ""
                 report.append((number, outcome, f"{page.slug_en}{note}"))
             except RowError as error:
                 report.append((number, "refused", str(error)))
+            except (DatabaseError, ValueError, TypeError) as error:  # what no check above foresaw: this row only
+                report.append((number, "refused", f"could not be saved: {error}"))
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def check_row(kind, row):
+    """Refuse a row that cannot be a record whatever its values; a note on the columns that will be ignored."""
+    if None in row:  # csv.DictReader's key for fields beyond the header's
+        raise RowError("it has more fields than the first line names")
+    if has_nul(row):
+        raise RowError("it holds a NUL character")
+    unknown = sorted(set(row) - set(kind.columns))
+    return f" (ignored unknown columns: {', '.join(unknown)})" if unknown else ""
 
 
 # Export --------------------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ class Command(BaseCommand):
         }
         summary = ", ".join(f"{count} {outcome}" for outcome, count in totals.items())
         self.stdout.write(("Dry run, nothing written: " if dry_run else "") + summary + ".")
-        if totals["refused"]:
-            self.stderr.write(
+        if totals["refused"]:  # exits 1, so that a script or a cron job notices
+            raise CommandError(
                 f"{totals['refused']} row(s) refused; the others were {'checked' if dry_run else 'imported'}."
             )
