@@ -205,3 +205,13 @@ def build_sample_records():
         summary_zh_hans="一个科技政策论坛。",
     )
     return SimpleNamespace(oecd=oecd, uis=uis, nistep=nistep, survey=survey, mou=mou, forum=forum, fields=fields)
+
+
+def make_staff(name, group):
+    """A staff account in one of the roles ("Editors", "Moderators"), logged in with client.force_login(user)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(name, f"{name}@example.org", "password")
+    user.groups.add(Group.objects.get(name=group))
+    return user

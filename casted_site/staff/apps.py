@@ -5,3 +5,8 @@ class StaffConfig(AppConfig):
     name = "casted_site.staff"
     label = "staff"
     verbose_name = "Staff roles and accounts"
+
+    def ready(self):
+        from casted_site.staff import uploads
+
+        uploads.register()

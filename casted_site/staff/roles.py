@@ -1,8 +1,10 @@
 """The two roles of the office's staff and the moderation workflow between them.
 
-Editors create and edit pages, submit them for moderation and upload images and documents, but cannot publish.
-Moderators can also publish, and approve or reject what editors submit ("Moderator approval", assigned to the
-home page so it covers every section). Safe to run again: it adds what is missing and removes nothing."""
+Editors create and edit pages, submit them for moderation and upload images and documents, but cannot publish,
+change anything a live page shows outside moderation (another person's upload, an upload a live page uses: see
+uploads.py), or change a snippet. Moderators can also publish, and approve or reject what editors submit
+("Moderator approval", assigned to the home page so it covers every section). Safe to run again: it gives each
+role exactly the permissions below, taking back any an earlier version gave."""
 
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Group, Permission
@@ -26,16 +28,12 @@ PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
     MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"],
 }
-COLLECTION_PERMISSIONS = [
-    "add_image",
-    "change_image",
-    "choose_image",
-    "add_document",
-    "change_document",
-    "choose_document",
-]
-# On every registered snippet model (lookup data such as research fields).
-SNIPPET_ACTIONS = {EDITORS: ["add", "change"], MODERATORS: ["add", "change", "delete"]}
+COLLECTION_PERMISSIONS = {
+    EDITORS: ["add_image", "choose_image", "add_document", "choose_document"],
+    MODERATORS: ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"],
+}
+# On every registered snippet model (lookup data such as research fields, shown on every page that uses them).
+SNIPPET_ACTIONS = {EDITORS: ["add", "view"], MODERATORS: ["add", "change", "delete", "view"]}
 
 
 def model_permissions(role):
@@ -60,17 +58,18 @@ def ensure_roles_and_workflow(home):
     for name, codenames in PAGE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
         groups[name] = group
-        group.permissions.add(*model_permissions(name))
+        group.permissions.set(model_permissions(name))
         for codename in codenames:
             GroupPagePermission.objects.get_or_create(group=group, page=home, permission=page_permission(codename))
-        for codename in COLLECTION_PERMISSIONS:
+        collection_permissions = [
+            Permission.objects.get(content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename=codename)
+            for codename in COLLECTION_PERMISSIONS[name]
+        ]
+        for permission in collection_permissions:
             GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=root_collection,
-                permission=Permission.objects.get(
-                    content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename=codename
-                ),
+                group=group, collection=root_collection, permission=permission
             )
+        GroupCollectionPermission.objects.filter(group=group).exclude(permission__in=collection_permissions).delete()
 
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     if not workflow.workflow_tasks.exists():

@@ -1,0 +1,52 @@
+"""Images and documents under moderation: an editor uploads and may change or delete what they uploaded, but not
+once a live page uses it (a signed MOU's PDF, say: replacing it would change the public download without a
+moderator), and never another person's upload. Moderators, who hold the "change" permission on the collection,
+may change any. Wagtail's own ownership policy, with one more condition, registered through Wagtail's
+register_permission_policy for the image and document models."""
+
+from django.contrib.contenttypes.models import ContentType
+
+from wagtail.models import GroupCollectionPermission, Page, ReferenceIndex
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
+
+CHANGING_ACTIONS = {"change", "delete"}
+
+
+class ModeratedUploadsPolicy(CollectionOwnershipPermissionPolicy):
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        allowed = super().user_has_any_permission_for_instance(user, actions, instance)
+        if allowed and set(actions) <= CHANGING_ACTIONS and not self.moderates(user, instance):
+            return not used_on_a_live_page(instance)
+        return allowed
+
+    def moderates(self, user, instance):
+        """A superuser, or a member of a group with the "change" permission on the instance's collection."""
+        if user.is_superuser:
+            return True
+        return GroupCollectionPermission.objects.filter(
+            group__user=user,
+            permission__content_type=ContentType.objects.get_for_model(self.auth_model),
+            permission__codename=f"change_{self.auth_model._meta.model_name}",
+            collection__in=instance.collection.get_ancestors(inclusive=True),
+        ).exists()
+
+
+def used_on_a_live_page(instance):
+    """Wagtail's reference index lists every page that links to it (its fields, rich text and blocks)."""
+    references = ReferenceIndex.get_references_to(instance)
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = references.filter(base_content_type=page_type).values_list("object_id", flat=True)
+    return Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids]).exists()
+
+
+def register():
+    from wagtail.documents import get_document_model, get_document_model_string
+    from wagtail.images import get_image_model, get_image_model_string
+    from wagtail.permissions import register_permission_policy
+
+    for model, label, auth_model in (
+        (get_image_model(), get_image_model_string(), "wagtailimages.Image"),
+        (get_document_model(), get_document_model_string(), "wagtaildocs.Document"),
+    ):
+        policy = ModeratedUploadsPolicy(label, auth_model=auth_model, owner_field_name="uploaded_by_user")
+        register_permission_policy(model, policy, exact_class=True)
