@@ -90,7 +90,7 @@ def check_deploy(**env):
 
 
 def test_production_passes_the_deployment_checklist():
-    result = check_deploy(REDIS_URL="redis://cache.internal:6379/0")
+    result = check_deploy(REDIS_URL="redis://cache.internal:6379/0", EMAIL_HOST="mail.internal")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
@@ -98,8 +98,13 @@ def test_production_passes_the_deployment_checklist():
 def test_production_without_a_shared_cache_keeps_nothing_between_requests_and_the_checklist_says_so():
     backend = settings_value("settings.CACHES['default']['BACKEND']", **PRODUCTION_ENV, REDIS_URL="")
     assert backend == "'django.core.cache.backends.dummy.DummyCache'"
-    result = check_deploy(REDIS_URL="")
+    result = check_deploy(REDIS_URL="", EMAIL_HOST="mail.internal")
     assert result.returncode != 0 and "casted.W001" in result.stderr and "Set REDIS_URL" in result.stderr
+
+
+def test_production_without_a_mail_server_fails_the_checklist():
+    result = check_deploy(REDIS_URL="redis://cache.internal:6379/0", EMAIL_HOST="")
+    assert result.returncode != 0 and "casted.W002" in result.stderr
 
 
 def test_production_trusts_the_proxy_and_serves_hashed_compressed_static_files():

@@ -209,6 +209,19 @@ CONTENT_SECURITY_POLICY_ADMIN = (
     "base-uri 'self'; form-action 'self'; object-src 'none'"
 )
 
+# E-mail (password resets, moderation notifications) through an SMTP server from the environment. A failed send
+# is logged (django.contrib.auth, wagtail.admin) and shown to staff on the dashboard (casted_site.staff.mail).
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # Caches: Redis shared by every app server when REDIS_URL is set, this process's memory otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -230,7 +243,15 @@ PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/healthz", "/media/", "/
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_failures": {"class": "casted_site.staff.mail.MailFailureHandler", "level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # A failed e-mail, also kept for the admin dashboard (casted_site.staff.mail).
+        "django.contrib.auth": {"handlers": ["console", "mail_failures"], "level": "INFO", "propagate": False},
+        "wagtail.admin": {"handlers": ["console", "mail_failures"], "level": "INFO", "propagate": False},
+    },
 }

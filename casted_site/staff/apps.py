@@ -7,6 +7,6 @@ class StaffConfig(AppConfig):
     verbose_name = "Staff roles and accounts"
 
     def ready(self):
-        from casted_site.staff import uploads
+        from casted_site.staff import checks, uploads  # noqa: F401 (checks registers itself)
 
         uploads.register()

@@ -1,0 +1,29 @@
+import datetime
+
+from django.utils import timezone
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from casted_site.staff.models import MailFailure
+
+SHOWN_FOR = datetime.timedelta(days=7)
+
+
+class MailFailuresPanel(Component):
+    name = "mail_failures"
+    order = 50
+    template_name = "staff/mail_failures_panel.html"
+
+    def __init__(self, failures):
+        self.failures = failures
+
+    def get_context_data(self, parent_context):
+        return {"failures": self.failures}
+
+
+@hooks.register("construct_homepage_panels")
+def add_mail_failures(request, panels):
+    failures = list(MailFailure.objects.filter(logged_at__gte=timezone.now() - SHOWN_FOR)[:5])
+    if failures:
+        panels.append(MailFailuresPanel(failures))

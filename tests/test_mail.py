@@ -1,0 +1,75 @@
+"""E-mail reaches a real SMTP server (aiosmtpd on loopback): password resets and moderation notifications. A send
+that fails is logged and shown to staff on the admin dashboard, never silent."""
+
+import email
+import email.policy
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from django.contrib.auth import get_user_model
+from django.test import override_settings
+
+from partners.models import PartnerIndexPage, PartnerPage
+from tests.factories import make_staff
+from tests.test_production_server import free_port
+from tests.test_roles_and_workflow import partner_form
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sample")]
+
+
+class Inbox:
+    """aiosmtpd's handler: every message the server accepts, parsed."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.messages.append((envelope.rcpt_tos, message))
+        return "250 OK"
+
+    def bodies_to(self, address):
+        return [message.get_body(("plain",)).get_content() for to, message in self.messages if address in to]
+
+
+@pytest.fixture
+def inbox():
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    smtp = {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": controller.port}
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", **smtp):
+        yield inbox
+    controller.stop()
+
+
+def test_a_password_reset_reaches_the_staff_member(client, inbox):
+    get_user_model().objects.create_user("staffer", "staffer@example.org", "old-password-123", is_superuser=True)
+    response = client.post("/admin/password_reset/", {"email": "staffer@example.org"})
+    assert response.status_code == 302
+    [body] = inbox.bodies_to("staffer@example.org")
+    assert "/admin/password_reset/confirm/" in body
+
+
+def test_moderators_are_told_when_an_editor_submits_a_page(client, inbox):
+    make_staff("mo", "Moderators")
+    client.force_login(make_staff("erin", "Editors"))
+    index = PartnerIndexPage.objects.get()
+    client.post(f"/admin/pages/add/partners/partnerpage/{index.pk}/", partner_form())
+    page = PartnerPage.objects.get(slug_en="swiss-institute")
+    client.post(f"/admin/pages/{page.pk}/edit/", partner_form(**{"action-submit": "1"}))
+    bodies = inbox.bodies_to("mo@example.org")
+    assert bodies and "Swiss Federal Institute" in bodies[0]
+
+
+def test_a_send_that_fails_is_logged_and_shown_on_the_dashboard(client, caplog):
+    get_user_model().objects.create_superuser("staffer", "staffer@example.org", "old-password-123")
+    closed = {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": free_port(), "EMAIL_TIMEOUT": 2}
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", **closed):
+        response = client.post("/admin/password_reset/", {"email": "staffer@example.org"})
+    assert response.status_code == 302  # the visitor learns nothing either way
+    assert "Failed to send password reset email" in caplog.text
+    client.force_login(get_user_model().objects.get(username="staffer"))
+    dashboard = client.get("/admin/").content.decode()
+    assert "E-mail could not be sent" in dashboard and "Failed to send password reset email" in dashboard
