@@ -296,6 +296,14 @@ class MouIndexPage(SectionIndexPage):
             .live()
             .filter(not_view_restricted())
             .select_related("partner")
+            # A card names the partner only if a visitor may see its page.
+            .annotate(
+                partner_visible=models.Case(
+                    models.When(models.Q(partner__live=True) & not_view_restricted("partner__"), then=True),
+                    default=False,
+                    output_field=models.BooleanField(),
+                )
+            )
             .order_by("partner__title")
         )
 
@@ -365,8 +373,17 @@ class MouPage(SectionRecordPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(linked_records(self, request, lambda: {"partner": self.partner, "document": self.document}))
+        context.update(
+            linked_records(self, request, lambda: {"partner": self.visible_partner, "document": self.document})
+        )
         return context
+
+    @property
+    def visible_partner(self):
+        """The partner, if a visitor may see its page: live and not restricted (else the MOU names no partner)."""
+        if self.partner_id is None:
+            return None
+        return PartnerPage.objects.live().filter(not_view_restricted(), pk=self.partner_id).first()
 
     def clean(self):
         super().clean()

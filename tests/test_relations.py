@@ -2,6 +2,8 @@
 
 import pytest
 
+from wagtail.models import PageViewRestriction
+
 from partners.models import PartnerPage, PartnerRole
 from tests.factories import make_event, make_mou, make_partner, make_project
 
@@ -67,3 +69,17 @@ def test_an_unpublished_record_is_not_linked_from_the_other_side(client, survey)
     assert "/projects/phd-career-survey/" in html(client, "/en/partners/oecd/")
     survey.unpublish()
     assert "/projects/phd-career-survey/" not in html(client, "/en/partners/oecd/")
+
+
+@pytest.mark.parametrize("hide", ["unpublish", "restrict"])
+def test_an_mou_neither_names_nor_links_a_partner_visitors_may_not_see(client, hide):
+    nistep = make_partner("nistep", title="National Institute of Science and Technology Policy")
+    make_mou("mou-nistep", nistep, title="MOU with a hidden partner")
+    if hide == "unpublish":
+        nistep.unpublish()
+    else:
+        PageViewRestriction.objects.create(page=nistep, restriction_type="password", password="secret")
+    for path in ("/en/mous/mou-nistep/", "/en/mous/", "/zh-hans/mous/"):
+        page = html(client, path)
+        assert "/partners/nistep/" not in page and "National Institute of Science" not in page, path
+    assert "MOU with a hidden partner" in html(client, "/en/mous/")
