@@ -132,3 +132,13 @@ def test_password_reset_requests_are_throttled(client):
         assert response.status_code == 302
     response = client.post("/admin/password_reset/", {"email": "s@example.org"}, REMOTE_ADDR="203.0.113.10")
     assert response.status_code == 429
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/", ""])
+def test_a_login_with_an_unsafe_or_no_next_lands_on_the_site(client, next_url):
+    get_user_model().objects.create_user("visitor", "v@example.org", "right-password-123")
+    response = client.post(
+        f"/en/_util/login/?next={next_url}", {"username": "visitor", "password": "right-password-123"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert client.get(response["Location"], follow=True).status_code == 200

@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from wagtail.models import Page
 
-from tests.factories import days_from_today, make_event, make_partner
+from tests.factories import days_from_today, make_event, make_partner, make_project
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sample")]
 
@@ -217,3 +217,13 @@ def test_an_undated_event_has_no_ics_and_its_ics_url_is_404(client):
     html = client.get("/en/events/china-us-forum/").content.decode()
     assert "/ical/" not in html
     assert client.get("/en/events/china-us-forum/ical/").status_code == 404
+
+
+def test_feed_summaries_are_declared_plain_text(client):
+    make_project("angle-brackets", summary="Costs < benefits & more")
+    root = ET.fromstring(client.get("/en/projects/feed/").content)
+    summaries = {
+        entry.find(f"{ATOM}summary").text: entry.find(f"{ATOM}summary").get("type")
+        for entry in root.iter(f"{ATOM}entry")
+    }
+    assert summaries["Costs < benefits & more"] == "text"

@@ -52,6 +52,21 @@ def test_an_image_over_the_size_limit_is_refused(admin_client):
     assert not get_image_model().objects.exists()
 
 
+def test_an_image_of_too_many_pixels_is_refused_at_upload(admin_client):
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("1", (6500, 6500)).save(buffer, "PNG")  # 42 megapixels, a few kilobytes
+    response = admin_client.post(
+        "/admin/images/add/", {"title": "Huge", "file": SimpleUploadedFile("huge.png", buffer.getvalue(), "image/png")}
+    )
+    assert response.status_code == 200
+    assert "too many pixels" in " ".join(response.context["form"].errors["file"])
+    assert not get_image_model().objects.exists()
+
+
 @pytest.mark.filterwarnings("ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning")
 def test_a_good_image_is_accepted_and_served_as_a_rendition(admin_client):
     response = admin_client.post(

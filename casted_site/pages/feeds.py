@@ -4,8 +4,18 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
 
+class PlainTextSummaries(Atom1Feed):
+    """Django's Atom feed declares every summary HTML; ours are plain text, and a reader must not parse a "<" in
+    one as markup."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"]:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class SectionFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextSummaries
     item_count = 50
 
     def __init__(self, index_page, records):

@@ -136,6 +136,9 @@ TEMPLATES = [
 DATABASES = {"default": database_from_env(f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Where a login with no (or an unsafe) ?next= lands: the site, not Django's /accounts/profile/ (a 404 here).
+LOGIN_REDIRECT_URL = "/"
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # counts failed logins and refuses a locked-out one
     "django.contrib.auth.backends.ModelBackend",
@@ -190,6 +193,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "casted_site.framework_fixes.se
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# An image over 40 megapixels is refused at upload (a 121-megapixel one took 8 s to open in the admin).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # Security headers every environment sends; production adds HTTPS-only ones.
