@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import PageViewRestriction
 from wagtail.permissions import policy_registry
 
 from projects.models import ResearchField
@@ -100,3 +101,23 @@ def test_an_editor_cannot_rename_a_research_field_every_project_page_shows(clien
     assert field.name_en == "S&T statistics"
     client.force_login(moderator)
     assert allowed(client.get(url))
+
+
+def download_status(client, url):
+    response = client.get(url)
+    response.close()  # a file answer holds the file open until closed
+    return response.status_code
+
+
+def test_a_document_only_a_private_page_uses_is_not_for_visitors(client, sample, signed_pdf, moderator):
+    url = signed_pdf.url
+    assert download_status(client, url) == 200  # the live MOU uses it
+    PageViewRestriction.objects.create(page=sample.mou, restriction_type="password", password="secret")
+    assert download_status(client, url) == 404
+    client.force_login(moderator)
+    assert download_status(client, url) == 200  # staff still may
+
+
+def test_a_document_an_unpublished_page_uses_is_not_for_visitors(client, sample, signed_pdf):
+    sample.mou.unpublish()
+    assert download_status(client, signed_pdf.url) == 404

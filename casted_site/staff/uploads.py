@@ -2,12 +2,15 @@
 once a live page uses it (a signed MOU's PDF, say: replacing it would change the public download without a
 moderator), and never another person's upload. Moderators, who hold the "change" permission on the collection,
 may change any. Wagtail's own ownership policy, with one more condition, registered through Wagtail's
-register_permission_policy for the image and document models."""
+register_permission_policy for the image and document models. And a document only private pages use is not
+for visitors (visible_to_visitors, asked before Wagtail serves one: wagtail_hooks.py)."""
 
 from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import GroupCollectionPermission, Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
+
+from casted_site.framework_fixes.view_restrictions import not_view_restricted
 
 CHANGING_ACTIONS = {"change", "delete"}
 
@@ -33,10 +36,22 @@ class ModeratedUploadsPolicy(CollectionOwnershipPermissionPolicy):
 
 def used_on_a_live_page(instance):
     """Wagtail's reference index lists every page that links to it (its fields, rich text and blocks)."""
+    return Page.objects.live().filter(pk__in=pages_using(instance)).exists()
+
+
+def visible_to_visitors(document):
+    """A document that pages use may be downloaded by visitors when one of them is live and not restricted; one no
+    page uses keeps Wagtail's rule (its collection's privacy)."""
+    page_ids = pages_using(document)
+    if not page_ids:
+        return True
+    return Page.objects.live().filter(not_view_restricted(), pk__in=page_ids).exists()
+
+
+def pages_using(instance):
     references = ReferenceIndex.get_references_to(instance)
     page_type = ContentType.objects.get_for_model(Page)
-    page_ids = references.filter(base_content_type=page_type).values_list("object_id", flat=True)
-    return Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids]).exists()
+    return [int(pk) for pk in references.filter(base_content_type=page_type).values_list("object_id", flat=True)]
 
 
 def register():

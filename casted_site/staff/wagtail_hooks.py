@@ -1,11 +1,13 @@
 import datetime
 
+from django.http import Http404
 from django.utils import timezone
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from casted_site.staff.models import MailFailure
+from casted_site.staff.uploads import visible_to_visitors
 
 SHOWN_FOR = datetime.timedelta(days=7)
 
@@ -27,3 +29,10 @@ def add_mail_failures(request, panels):
     failures = list(MailFailure.objects.filter(logged_at__gte=timezone.now() - SHOWN_FOR)[:5])
     if failures:
         panels.append(MailFailuresPanel(failures))
+
+
+@hooks.register("before_serve_document")
+def keep_private_pages_documents_private(document, request):
+    """Staff may download any document; visitors not one only restricted or unpublished pages use."""
+    if not request.user.has_perm("wagtailadmin.access_admin") and not visible_to_visitors(document):
+        raise Http404
