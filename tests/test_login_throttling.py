@@ -142,3 +142,19 @@ def test_a_login_with_an_unsafe_or_no_next_lands_on_the_site(client, next_url):
     )
     assert response.status_code == 302 and response["Location"] == "/"
     assert client.get(response["Location"], follow=True).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "lang_attr", "heading", "wrong"),
+    [("zh-hans", "zh-Hans", "需要密码", "密码不正确"), ("en", "en", "Password required", "not right")],
+)
+def test_a_pages_password_form_is_the_sites_own_in_the_visitors_language(client, language, lang_attr, heading, wrong):
+    page = make_partner("shared-partner", title="Shared partner")
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type="password", password="secret")
+    html = client.get(f"/{language}/partners/shared-partner/").content.decode()
+    assert f'<html lang="{lang_attr}"' in html and f"<h1>{heading}</h1>" in html and "Shared partner" not in html
+    url = f"/{language}/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
+    wrong_answer = client.post(url, {"password": "guess", "return_url": f"/{language}/partners/shared-partner/"})
+    assert wrong in wrong_answer.content.decode()
+    right = client.post(url, {"password": "secret", "return_url": f"/{language}/partners/shared-partner/"})
+    assert "Shared partner" in client.get(right["Location"]).content.decode()

@@ -3,7 +3,6 @@ login): a page's shared password and the admin's password reset. The visitor is 
 reads it (django-ipware, through the trusted proxies the settings name), so there is one rule for who a visitor is."""
 
 import functools
-import time
 
 from axes.helpers import get_client_ip_address
 
@@ -13,23 +12,24 @@ from django.template.loader import render_to_string
 
 
 def throttled(name, limit, seconds):
-    """Wrap a view: a visitor's POSTs to it beyond `limit` in a window of `seconds` get a 429 page in their
+    """Wrap a view: a visitor's POSTs to it beyond `limit` within `seconds` of their first get a 429 page in their
     language, with Retry-After, and never reach the view."""
 
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.method == "POST":
-                window = int(time.time() // seconds)
-                # Not keyed by the page cache's generation: a publish must not reset the count.
-                key = f"throttle:{name}:address={get_client_ip_address(request)}:window={window}"
+                # The count starts with a visitor's first attempt and lasts `seconds` (not a window on the clock,
+                # which would let a visitor try twice the limit across its edge). Not keyed by the page cache's
+                # generation: a publish must not reset it.
+                key = f"throttle:{name}:address={get_client_ip_address(request)}"
                 cache.add(key, 0, timeout=seconds)
                 try:
                     count = cache.incr(key)
                 except ValueError:  # a cache that keeps nothing (production without REDIS_URL): nothing counted
                     count = 0
                 if count > limit:
-                    return too_many_attempts(request, retry_after=seconds - int(time.time() % seconds))
+                    return too_many_attempts(request, retry_after=seconds)
             return view(request, *args, **kwargs)
 
         return wrapper

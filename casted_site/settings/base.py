@@ -190,6 +190,8 @@ WAGTAIL_SITE_NAME = "CASTED International Cooperation"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False  # one page tree; the languages live in modeltranslation's columns
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "casted_site.framework_fixes.search_backend"}}
+# A page shared with a password asks for it in the site's own layout and language.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 - a template name
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
