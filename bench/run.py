@@ -14,7 +14,8 @@ database named after the one given, with _before), and measures each page on bot
 so that both see the same machine at the same moment. --churn sends 50 clients for
 60 s over every URL a crawl of the site finds, while a page is published every 5 s, with the page cache on and off.
 
-Needs wrk (apt-get install wrk). The database it is given is migrated and loaded with the initial content."""
+Needs wrk (apt-get install wrk), and Redis as production does (REDIS_URL, default redis://127.0.0.1:6379/7). The
+database it is given is migrated and loaded with the initial content."""
 
 import argparse
 import contextlib
@@ -32,6 +33,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -359,6 +361,13 @@ def main():
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
+    redis_host = urlsplit(os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/7"))
+    try:
+        socket.create_connection((redis_host.hostname, redis_host.port or 6379), timeout=1).close()
+    except OSError:
+        raise SystemExit(
+            f"Redis does not answer at {redis_host.netloc}: production runs with it, so does the bench."
+        ) from None
 
     workdir = Path(tempfile.mkdtemp(prefix="casted-bench-"))
     env = {
@@ -370,6 +379,10 @@ def main():
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
         "LOG_LEVEL": "ERROR",
+        # Production shares Redis between its workers (without it, it caches nothing): so does the bench, under keys
+        # of this run's own.
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/7"),
+        "REDIS_KEY_PREFIX": f"bench-{secrets.token_hex(4)}",
         # Loopback has no TLS proxy: requests carry X-Forwarded-Proto, and what cannot (Lighthouse's own
         # robots.txt fetch) must not be redirected to an https that is not there.
         "SECURE_SSL_REDIRECT": "false",
@@ -397,6 +410,8 @@ def main():
             **env,
             "DATABASE_URL": database_beside(env["DATABASE_URL"], workdir),
             "STATIC_ROOT": str(workdir / "before-static"),
+            "REDIS_KEY_PREFIX": f"bench-before-{secrets.token_hex(4)}",  # older commits ignore it: a database of its own
+            "REDIS_URL": env["REDIS_URL"].rsplit("/", 1)[0] + "/8",
         }
         before = {"revision": args.compare, "root": worktree(args.compare, workdir), "env": before_env}
         prepare(before_env, before["root"], argparse.Namespace(skip_setup=False))
@@ -439,8 +454,8 @@ def main():
         paths = crawl(base) if args.churn else []
     churn = None
     if args.churn:
-        # Publishing happens in another process: the servers must share its cache, as production's do (Redis).
-        churn_env = {**env, "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/7")}
+        # Publishing happens in another process: the servers share its cache, as production's do (Redis).
+        churn_env = env
         churn = {
             "urls": len(paths),
             "runs": [
