@@ -79,6 +79,8 @@ class ProcessMemo:
 
 # As many values as Django's local-memory cache keeps by default (MAX_ENTRIES).
 process_memo = ProcessMemo(size=300)
+# Whole pages, apart, so that a crawl of many URLs does not push out the values every page reads (up to a few MB).
+page_memo = ProcessMemo(size=200)
 
 
 def cache_key(kind, name, /, **dimensions):
@@ -232,7 +234,14 @@ class AnonymousPageCacheMiddleware:
         if params is None:  # () is a page that declares none: most pages
             params = page_cache().get(params_key)
         if params is not None:
-            cached = page_cache().get(page_key(request, params))
+            key = page_key(request, params)
+            # Kept in the process too, as the data caches are: its key holds the generation, read from the shared
+            # cache on every request, so a publish anywhere moves every process to new keys.
+            cached = page_memo.get(key)
+            if cached is None:
+                cached = page_cache().get(key)
+                if cached is not None:
+                    page_memo.set(key, cached, settings.PAGE_CACHE_SECONDS)
             if cached is not None:
                 status, headers, content = cached
                 response = HttpResponse(content, status=status, headers=headers)
