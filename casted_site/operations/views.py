@@ -1,5 +1,6 @@
 """What answers when something is down: the 500 and 503 pages, and /healthz."""
 
+import functools
 import sys
 
 from django.db import DatabaseError, connection
@@ -20,19 +21,23 @@ def server_error(request):
     database answers again (Django opens a new connection on the next request)."""
     if isinstance(sys.exc_info()[1], DatabaseError):
         return database_unavailable(request)
-    # The fault may come before LocaleMiddleware has chosen the language (the page cache, say).
-    with translation.override(visitors_language(request)):
-        return defaults.server_error(request)
+    return in_visitors_language(defaults.server_error)(request)
 
 
-def bad_request(request, exception):
-    with translation.override(visitors_language(request)):
-        return defaults.bad_request(request, exception)
+def in_visitors_language(handler):
+    """One of Django's error handlers, in the visitor's language: the fault may come before LocaleMiddleware has
+    chosen it (in the page cache, say)."""
+
+    @functools.wraps(handler)
+    def wrapper(request, *args, **kwargs):
+        with translation.override(visitors_language(request)):
+            return handler(request, *args, **kwargs)
+
+    return wrapper
 
 
-def permission_denied(request, exception):
-    with translation.override(visitors_language(request)):
-        return defaults.permission_denied(request, exception)
+bad_request = in_visitors_language(defaults.bad_request)
+permission_denied = in_visitors_language(defaults.permission_denied)
 
 
 def visitors_language(request):
