@@ -11,14 +11,9 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from casted_site.home.models import HomePage
 from partners.models import PartnerIndexPage, PartnerPage
+from tests.factories import make_staff
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sample")]
-
-
-def staff(name, group):
-    user = get_user_model().objects.create_user(name, f"{name}@example.org", "password", is_staff=False)
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 def partner_form(**extra):
@@ -46,7 +41,7 @@ def test_the_workflow_covers_the_home_page_and_so_every_section():
 
 
 def test_an_editor_can_create_and_submit_but_not_publish(client):
-    client.force_login(staff("erin", "Editors"))
+    client.force_login(make_staff("erin", "Editors"))
     index = PartnerIndexPage.objects.get()
     response = client.post(
         f"/admin/pages/add/partners/partnerpage/{index.pk}/", partner_form(**{"action-publish": "1"})
@@ -64,7 +59,7 @@ def test_an_editor_can_create_and_submit_but_not_publish(client):
 
 
 def test_an_editor_cannot_publish_an_existing_page(client):
-    client.force_login(staff("erin", "Editors"))
+    client.force_login(make_staff("erin", "Editors"))
     oecd = PartnerPage.objects.get(slug_en="oecd")
     page_perms = oecd.permissions_for_user(get_user_model().objects.get(username="erin"))
     assert page_perms.can_edit() and not page_perms.can_publish()
@@ -73,8 +68,8 @@ def test_an_editor_cannot_publish_an_existing_page(client):
 
 def test_a_moderator_approves_and_the_page_goes_live(client):
     editor_client, moderator_client = client, type(client)()
-    editor_client.force_login(staff("erin", "Editors"))
-    moderator = staff("mo", "Moderators")
+    editor_client.force_login(make_staff("erin", "Editors"))
+    moderator = make_staff("mo", "Moderators")
     moderator_client.force_login(moderator)
     index = PartnerIndexPage.objects.get()
     editor_client.post(f"/admin/pages/add/partners/partnerpage/{index.pk}/", partner_form(**{"action-submit": "1"}))
@@ -91,7 +86,7 @@ def test_a_moderator_approves_and_the_page_goes_live(client):
 
 
 def test_a_moderator_can_publish_directly(client):
-    client.force_login(staff("mo", "Moderators"))
+    client.force_login(make_staff("mo", "Moderators"))
     oecd = PartnerPage.objects.get(slug_en="oecd")
     assert oecd.permissions_for_user(get_user_model().objects.get(username="mo")).can_publish()
 
@@ -102,7 +97,7 @@ def test_both_roles_may_upload_images_and_documents():
     from wagtail.permissions import policy_registry
 
     for name, group in (("erin", "Editors"), ("mo", "Moderators")):
-        user = staff(name, group)
+        user = make_staff(name, group)
         for model in (get_image_model(), get_document_model()):
             assert policy_registry.get_by_type(model).user_has_permission(user, "add"), (group, model)
 
