@@ -18,6 +18,7 @@ from casted_site.listings import ChoiceFacet, Facet, FilteredListing
 from casted_site.navigation.seo import absolute_url, organisation
 from casted_site.pages.models import SectionIndexPage, SectionRecordPage
 from casted_site.sections import HomeBlock, HomeFigure, RecordColumns
+from casted_site.staff.file_content import check_document_content
 from partners.records import OnePartner
 
 # The home page links every partner while they are few; at most this many, and a link to them all, when many.
@@ -387,8 +388,21 @@ class MouPage(SectionRecordPage):
 
     def clean(self):
         super().clean()
-        if self.document and self.document.file_extension.lower() != "pdf":
-            raise ValidationError({"document": _("The signed memorandum must be a PDF document.")})
+        if self.document:
+            self.check_signed_document()
+
+    def check_signed_document(self):
+        """A PDF that parses (the upload form checks new documents; this holds for older ones too)."""
+        message = _("The signed memorandum must be a PDF document.")
+        if self.document.file_extension.lower() != "pdf":
+            raise ValidationError({"document": message})
+        try:
+            with self.document.file.open("rb") as file:
+                check_document_content(file, "pdf")
+        except OSError as error:
+            raise ValidationError({"document": message}) from error
+        except ValidationError as error:
+            raise ValidationError({"document": [message, *error.messages]}) from error
 
     class Meta:
         verbose_name = _("memorandum of understanding")

@@ -206,4 +206,33 @@ def test_a_chinese_url_falls_back_to_the_english_slug_only_where_there_is_no_chi
     projects.slug_zh_hans = "xiangmu"
     projects.save_revision().publish()
     assert client.get("/zh-hans/xiangmu/phd-career-survey/").status_code == 200
-    assert client.get("/zh-hans/projects/phd-career-survey/").status_code == 404
+    # The English URL with its prefix swapped still finds the page, at its own Chinese URL.
+    response = client.get("/zh-hans/projects/phd-career-survey/?page=2")
+    assert (response.status_code, response["Location"]) == (301, "/zh-hans/xiangmu/phd-career-survey/?page=2")
+
+
+def test_swapping_the_language_prefix_finds_a_page_with_a_chinese_slug_of_its_own(client):
+    make_project("open-science", slug_zh_hans="kaifang-kexue")
+    response = client.get("/zh-hans/projects/open-science/")
+    assert (response.status_code, response["Location"]) == (301, "/zh-hans/projects/kaifang-kexue/")
+    response = client.get("/en/projects/kaifang-kexue/")
+    assert (response.status_code, response["Location"]) == (301, "/en/projects/open-science/")
+    assert client.get("/zh-hans/projects/no-such-project/").status_code == 404
+
+
+def test_an_unpublished_page_is_not_found_by_its_other_slug_either(client):
+    project = make_project("open-science", slug_zh_hans="kaifang-kexue")
+    project.unpublish()
+    assert client.get("/zh-hans/projects/open-science/").status_code == 404
+
+
+def test_in_the_editor_only_the_english_title_fills_a_slug(admin_client):
+    """wagtail-modeltranslation linked the Chinese title to the Chinese slug: pages made in the admin got Chinese
+    character slugs. The Chinese slug now stays empty (the English one serves both) unless typed."""
+    projects = Page.objects.get(slug_en="projects")
+    html = admin_client.get(f"/admin/pages/add/projects/projectpage/{projects.pk}/").content.decode()
+    english = re.search(r'<input[^>]*name="title_en"[^>]*>', html).group(0)
+    chinese = re.search(r'<input[^>]*name="title_zh_hans"[^>]*>', html).group(0)
+    assert 'data-w-sync-target-value="#id_slug_en"' in english
+    assert 'data-w-sync-target-value=""' in chinese
+    assert "Leave empty to use the English slug" in html

@@ -116,6 +116,23 @@ def test_preview_in_either_language():
     assert "<h1>活动</h1>" in events.make_preview_request(preview_mode="zh-hans").content.decode()
 
 
+def test_the_editors_preview_panel_may_frame_the_preview_and_nothing_else_may(admin_client):
+    """The panel shows the preview in a frame of the editor: its answer may be framed by the site itself only
+    (a public page may not be framed at all)."""
+    oecd = PartnerPage.objects.get(slug_en="oecd")
+    url = f"/admin/pages/{oecd.pk}/edit/preview/"
+    form = admin_client.get(f"/admin/pages/{oecd.pk}/edit/").context["form"]
+    data = {name: value for name, value in form.initial.items() if isinstance(value, str | int)}
+    assert admin_client.post(url, data).json()["is_valid"]
+    for mode, heading in (("en", "Organisation for Economic"), ("zh-hans", "经济合作与发展组织")):
+        response = admin_client.get(url, {"mode": mode, "in_preview_panel": "true"})
+        assert heading in response.content.decode()
+        assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+        assert response["X-Frame-Options"] == "SAMEORIGIN"
+    public = admin_client.get("/en/partners/oecd/")
+    assert "frame-ancestors 'none'" in public["Content-Security-Policy"] and public["X-Frame-Options"] == "DENY"
+
+
 def test_running_the_loader_again_keeps_the_roles_single():
     from django.core.management import call_command
 

@@ -59,6 +59,45 @@ def test_sqlite_is_the_default_database():
     assert "sqlite3" in value and "db.sqlite3" in value
 
 
+SIMULTANEOUS_WRITES = """
+import threading, time, django
+django.setup()
+from django.db import connection, transaction
+with connection.cursor() as cursor:
+    cursor.execute("CREATE TABLE IF NOT EXISTS note (id INTEGER PRIMARY KEY, text TEXT)")
+errors = []
+def save(text, pause):
+    try:
+        with transaction.atomic():  # as a save does: read first, then write
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT COUNT(*) FROM note")
+                time.sleep(pause)
+                cursor.execute("INSERT INTO note (text) VALUES (%s)", [text])
+    except Exception as error:
+        errors.append(repr(error))
+    finally:
+        connection.close()
+threads = [threading.Thread(target=save, args=(text, 0.5)) for text in ("save draft", "autosave", "publish")]
+[thread.start() for thread in threads]
+[thread.join() for thread in threads]
+with connection.cursor() as cursor:
+    cursor.execute("SELECT COUNT(*) FROM note")
+    print(errors, cursor.fetchone()[0])
+    cursor.execute("PRAGMA journal_mode")
+    print(cursor.fetchone()[0])
+"""
+
+
+def test_sqlite_lets_simultaneous_saves_wait_for_each_other(tmp_path):
+    """Development's SQLite: three saves at once, each reading before it writes (as the admin's save draft and its
+    autosave do), all succeed; without IMMEDIATE transactions two of them failed with "database is locked"."""
+    result = run_python(
+        SIMULTANEOUS_WRITES, DJANGO_SETTINGS_MODULE="casted_site.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path}/db"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["[]", "3", "wal"]
+
+
 def test_allowed_hosts_media_and_static_roots_come_from_the_environment(tmp_path):
     value = settings_value(
         "settings.ALLOWED_HOSTS, str(settings.MEDIA_ROOT), str(settings.STATIC_ROOT)",

@@ -14,10 +14,11 @@ from wagtail.permissions import policy_registry
 
 from projects.models import ResearchField
 from tests.factories import make_staff, publish
+from tests.files import pdf_bytes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sample")]
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 @pytest.fixture

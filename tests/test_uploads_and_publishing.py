@@ -14,22 +14,14 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 from partners.models import MouPage
+from tests.files import docx_bytes, pdf_bytes, png_bytes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sample")]
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def png_bytes(width=40, height=30):
-    from io import BytesIO
-
-    from PIL import Image
-
-    buffer = BytesIO()
-    Image.new("RGB", (width, height), "navy").save(buffer, "PNG")
-    return buffer.getvalue()
+PDF = pdf_bytes()
 
 
 def test_an_image_upload_is_checked_for_type(admin_client):
@@ -87,6 +79,72 @@ def test_a_document_of_a_forbidden_type_is_refused(admin_client):
     assert not get_document_model().objects.exists()
 
 
+NOT_A = "The content of this file is not a .{} document. Upload the file itself, saved in that format."
+FORBIDDEN = "Web pages, scripts and programs cannot be uploaded, whatever their name."
+
+
+def upload_document(client, name, content, url="/admin/documents/add/"):
+    return client.post(url, {"title": name, "file": SimpleUploadedFile(name, content, "application/octet-stream")})
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("fake.pdf", png_bytes(), NOT_A.format("pdf")),  # a PNG renamed
+        (
+            "broken.pdf",
+            b"%PDF-1.7\n" + b"0" * 200,
+            "This PDF cannot be read: it may be damaged. Save it again as a PDF and upload it.",
+        ),
+        ("minutes.docx", b"plain words", NOT_A.format("docx")),
+        ("notes.txt", b"<!DOCTYPE html><html><script>alert(1)</script></html>", FORBIDDEN),
+        ("list.csv", b"name,site\n<script>steal()</script>", FORBIDDEN),
+        ("tool.pdf", b"MZ\x90\x00" + bytes(200), FORBIDDEN),
+        ("photo.txt", png_bytes(), NOT_A.format("txt")),
+    ],
+)
+def test_a_document_whose_content_is_not_what_its_name_says_is_refused(admin_client, name, content, message):
+    response = upload_document(admin_client, name, content)
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [message]  # the reason, and only it
+    assert not get_document_model().objects.exists()
+
+
+def test_the_multiple_uploader_checks_the_content_too(admin_client):
+    response = admin_client.post(
+        "/admin/documents/multiple/add/", {"files[]": SimpleUploadedFile("fake.pdf", png_bytes(), "application/pdf")}
+    )
+    assert response.json()["success"] is False
+    assert "not a .pdf document" in response.json()["error_message"]
+    assert not get_document_model().objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("report.pdf", pdf_bytes(2)),
+        ("minutes.docx", docx_bytes()),
+        ("partners.csv", "名称,国家\n经合组织,法国\n".encode()),
+        ("partners-excel.csv", "名称,国家\n经合组织,法国\n".encode("gb18030")),
+        ("readme.txt", b"Plain notes about the meeting."),
+    ],
+)
+def test_real_documents_are_accepted(admin_client, name, content):
+    response = upload_document(admin_client, name, content)
+    assert response.status_code == 302, response.context["form"].errors
+    document = get_document_model().objects.get()
+    with document.file.open("rb") as file:
+        assert file.read() == content
+
+
+def test_a_fake_pdf_is_refused_in_the_chinese_admin(admin_client, admin_user):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    response = upload_document(admin_client, "fake.pdf", png_bytes())
+    assert "这个文件的内容不是 .pdf 文档。" in response.content.decode()
+
+
 def test_the_signed_mou_pdf_is_downloadable_from_its_page(client):
     document = get_document_model().objects.create(
         title="Signed MOU with NISTEP", file=ContentFile(PDF, "mou-nistep.pdf")
@@ -104,11 +162,11 @@ def test_the_signed_mou_pdf_is_downloadable_from_its_page(client):
 def test_an_mou_refuses_a_document_that_is_not_a_pdf():
     from django.core.exceptions import ValidationError
 
-    document = get_document_model().objects.create(title="Notes", file=ContentFile(b"notes", "notes.txt"))
     mou = MouPage.objects.get(slug_en="mou-nistep")
-    mou.document = document
-    with pytest.raises(ValidationError, match="must be a PDF"):
-        mou.full_clean()
+    for name, content in (("notes.txt", b"notes"), ("renamed.pdf", png_bytes())):  # the second from before the check
+        mou.document = get_document_model().objects.create(title="Notes", file=ContentFile(content, name))
+        with pytest.raises(ValidationError, match="must be a PDF"):
+            mou.full_clean()
 
 
 @pytest.mark.parametrize("slug", ["projects", "oecd", "mou-nistep", "china-us-forum", "phd-career-survey"])

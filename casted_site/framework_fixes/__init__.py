@@ -5,7 +5,7 @@ or an editor gets, and the upstream code it stands in for, so that an upgrade th
 | where | replaces | private API it touches |
 |---|---|---|
 | routing.py | Page.route on every page model (wagtail-modeltranslation's loads every child) | wagtail_modeltranslation.patch_wagtailadmin._new_route |
-| slugs.py | wagtail-modeltranslation's sibling-slug check on save (loads every sibling) | wagtail_modeltranslation.patch_wagtailadmin._validate_slugs |
+| slugs.py | wagtail-modeltranslation's sibling-slug check on save (loads every sibling); its link from each language's title to that language's slug in the editor (Chinese pages got slugs of Chinese characters) | wagtail_modeltranslation.patch_wagtailadmin._validate_slugs; none for the link (TitleFieldPanel.targets, set before any form is built) |
 | view_restrictions.py | Page.get_view_restrictions (two queries on every page served); .public() in listings | none: Page.get_view_restrictions is public, called by Wagtail's serving |
 | site.py | Site.find_for_request's two queries on every request; wagtail-modeltranslation's site root paths, one query per language | request._wagtail_site, read by Site.find_for_request; patch_wagtailadmin._localized_site_get_site_root_paths and its cache key |
 | choice_labels.py | Django's get_FOO_display (builds every choice's label on each call) | Model._get_FIELD_display |
@@ -24,7 +24,7 @@ def apply():
 
     from casted_site.framework_fixes.routing import route_by_indexed_slug
     from casted_site.framework_fixes.site import site_root_paths_for_every_language
-    from casted_site.framework_fixes.slugs import slug_clashes_by_indexed_query
+    from casted_site.framework_fixes.slugs import english_slug_for_every_language, slug_clashes_by_indexed_query
     from casted_site.framework_fixes.view_restrictions import view_restrictions_where_there_are_any
 
     upstream.update(
@@ -40,3 +40,4 @@ def apply():
     for model in get_page_models():  # Wagtail's Page and every page model of every app
         model.route = route_by_indexed_slug
         model.get_view_restrictions = view_restrictions_where_there_are_any
+        english_slug_for_every_language(model)

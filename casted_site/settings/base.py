@@ -40,6 +40,15 @@ def database_from_env(default_url):
             connect_timeout=int(os.environ.get("DB_CONNECT_TIMEOUT", "3")),
             options=f"-c statement_timeout={int(os.environ.get('DB_STATEMENT_TIMEOUT', '10000'))}",
         )
+    elif database["ENGINE"] == "django.db.backends.sqlite3":
+        # Development: the admin's autosave and a save write at once. WAL lets reads go on during a write; an
+        # IMMEDIATE transaction takes the write lock when it begins, so a second writer waits for it (up to 20 s)
+        # instead of failing with "database is locked" when its transaction, begun as a read, tries to write.
+        database.setdefault("OPTIONS", {}).update(
+            init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            transaction_mode="IMMEDIATE",
+            timeout=20,
+        )
     return database
 
 
@@ -107,6 +116,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "casted_site.framework_fixes.site.CachedSiteMiddleware",
+    # A 404 for a page's URL with another language's slugs: redirected to its URL in this language.
+    "casted_site.navigation.middleware.OtherLanguageSlugMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its own answer.
     "axes.middleware.AxesMiddleware",
@@ -192,6 +203,8 @@ WAGTAIL_I18N_ENABLED = False  # one page tree; the languages live in modeltransl
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "casted_site.framework_fixes.search_backend"}}
 # A page shared with a password asks for it in the site's own layout and language.
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 - a template name
+# Every document's content is checked against its extension, on every upload path (casted_site/staff/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "casted_site.staff.uploads.CheckedDocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

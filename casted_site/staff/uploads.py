@@ -2,15 +2,18 @@
 once a live page uses it (a signed MOU's PDF, say: replacing it would change the public download without a
 moderator), and never another person's upload. Moderators, who hold the "change" permission on the collection,
 may change any. Wagtail's own ownership policy, with one more condition, registered through Wagtail's
-register_permission_policy for the image and document models. And a document only private pages use is not
-for visitors (visible_to_visitors, asked before Wagtail serves one: wagtail_hooks.py)."""
+register_permission_policy for the image and document models. A document only private pages use is not
+for visitors (visible_to_visitors, asked before Wagtail serves one: wagtail_hooks.py). And a document is what its
+name says it is (CheckedDocumentForm, Wagtail's document form base: WAGTAILDOCS_DOCUMENT_FORM_BASE)."""
 
 from django.contrib.contenttypes.models import ContentType
 
+from wagtail.documents.forms import BaseDocumentForm
 from wagtail.models import GroupCollectionPermission, Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
 from casted_site.framework_fixes.view_restrictions import not_view_restricted
+from casted_site.staff.file_content import check_document_content
 
 CHANGING_ACTIONS = {"change", "delete"}
 
@@ -52,6 +55,24 @@ def pages_using(instance):
     references = ReferenceIndex.get_references_to(instance)
     page_type = ContentType.objects.get_for_model(Page)
     return [int(pk) for pk in references.filter(base_content_type=page_type).values_list("object_id", flat=True)]
+
+
+class CheckedDocumentForm(BaseDocumentForm):
+    """Wagtail's document form (every upload path: the add and edit forms, the multiple upload, the chooser's),
+    checking a new file's content against its extension."""
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if file and "file" in self.changed_data:
+            check_document_content(file, file.name.rpartition(".")[2])
+        return file
+
+    def _post_clean(self):
+        """Django's ModelForm step that validates the instance. When the field refused the file, the instance has
+        none, and Wagtail's Document.clean adds "File extension '' is not allowed" below the real reason."""
+        super()._post_clean()
+        if "file" in self._errors:
+            del self._errors["file"][1:]
 
 
 def register():
