@@ -147,10 +147,68 @@ def test_create_staff_makes_an_editor_and_a_moderator():
     from django.core.management import call_command
 
     out = StringIO()
-    call_command("create_staff", "ed", "--role", "editor", stdout=out)
-    call_command("create_staff", "mod", "--role", "moderator", stdout=out)
+    call_command(
+        "create_staff", "ed", "--role", "editor", "--email", "ed@example.org", "--name", "Erin Example", stdout=out
+    )
+    call_command(
+        "create_staff",
+        "mod",
+        "--role=moderator",
+        "--email=wang@example.org",
+        "--name=王伟",
+        "--language=zh-hans",
+        stdout=out,
+    )
     password = out.getvalue().split("password: ")[1].split()[0]
     users = get_user_model().objects
-    assert list(users.get(username="ed").groups.values_list("name", flat=True)) == ["Editors"]
-    assert list(users.get(username="mod").groups.values_list("name", flat=True)) == ["Moderators"]
-    assert users.get(username="ed").check_password(password)
+    editor, moderator = users.get(username="ed"), users.get(username="mod")
+    assert list(editor.groups.values_list("name", flat=True)) == ["Editors"]
+    assert list(moderator.groups.values_list("name", flat=True)) == ["Moderators"]
+    assert editor.check_password(password)
+    assert (editor.first_name, editor.last_name, editor.email) == ("Erin", "Example", "ed@example.org")
+    assert (moderator.last_name, moderator.first_name) == ("王", "伟")
+    assert moderator.wagtail_userprofile.preferred_language == "zh-hans"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "complaint"),
+    [
+        (["--name", "Erin Example"], "--email"),
+        (["--email", "ed@example.org"], "--name"),
+        (["--email", "not-an-address", "--name", "Erin Example"], "is not an e-mail address"),
+        (["--email", "ed@example.org", "--name", "Erin"], "a given and a family name"),
+    ],
+)
+def test_create_staff_refuses_an_account_without_a_name_or_an_address(arguments, complaint):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match=complaint):
+        call_command("create_staff", "ed", "--role", "editor", *arguments)
+    assert not get_user_model().objects.filter(username="ed").exists()
+
+
+def test_a_new_staff_member_can_save_their_account_preferences(client):
+    from django.core.management import call_command
+
+    call_command("create_staff", "ed", "--role", "editor", "--email", "ed@example.org", "--name", "Erin Example")
+    client.force_login(get_user_model().objects.get(username="ed"))
+    form = {
+        "name_email-first_name": "Erin",
+        "name_email-last_name": "Example",
+        "name_email-email": "ed@example.org",
+        "locale-preferred_language": "zh-hans",
+        "locale-current_time_zone": "Asia/Shanghai",
+        "theme-theme": "system",
+        "theme-density": "default",
+        "theme-contrast": "system",
+        "theme-keyboard_shortcuts": "on",
+    }
+    response = client.post("/admin/account/", form)
+    assert response.status_code == 302, response.context and [p.form.errors for p in response.context["panels"]]
+    assert get_user_model().objects.get(username="ed").wagtail_userprofile.preferred_language == "zh-hans"
+
+
+def test_avatars_are_local_not_gravatar(client):
+    client.force_login(make_staff("erin", "Editors"))
+    html = client.get("/admin/").content.decode()
+    assert "gravatar" not in html.lower()

@@ -199,6 +199,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "CASTED International Cooperation"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars are uploaded here or the default one: nothing from abroad
 WAGTAIL_I18N_ENABLED = False  # one page tree; the languages live in modeltranslation's columns
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "casted_site.framework_fixes.search_backend"}}
 # A page shared with a password asks for it in the site's own layout and language.

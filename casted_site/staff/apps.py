@@ -7,6 +7,7 @@ class StaffConfig(AppConfig):
     verbose_name = "Staff roles and accounts"
 
     def ready(self):
-        from casted_site.staff import checks, uploads  # noqa: F401 (checks registers itself)
+        from casted_site.staff import accounts, checks, uploads  # noqa: F401 (checks registers itself)
 
         uploads.register()
+        accounts.connect()

@@ -12,8 +12,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
         parser.add_argument("--url", default="http://127.0.0.1:8000/admin/")
+        # Wagtail's Account page saves no preference until a name and an e-mail are filled: give it both.
+        parser.add_argument("--email", default="admin@localhost", help="Where notifications and resets are sent.")
 
-    def handle(self, *args, username, url, **options):
+    def handle(self, *args, username, url, email, **options):
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write(
@@ -22,7 +24,9 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(12)
-        User.objects.create_superuser(username=username, email="", password=password)
+        User.objects.create_superuser(
+            username=username, email=email, password=password, first_name="Site", last_name="Administrator"
+        )
         self.stdout.write(
             self.style.SUCCESS(f"Admin account created. Log in at {url} as '{username}' with password: {password}")
         )
