@@ -60,10 +60,11 @@ def test_exports_csv_and_xlsx(admin_client):
     strip_chinese(PartnerPage.objects.get(slug_en="oecd"), "title")
     response = admin_client.get(URL + "?export=csv")
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert len(rows) == 1
     assert rows[0]["Language missing"] == "Chinese" and rows[0]["Section"] == "Partners"
     assert rows[0]["Edit"].startswith("http://testserver/admin/pages/")
+    assert b"".join(admin_client.get(URL + "?export=csv").streaming_content).startswith(b"\xef\xbb\xbf")  # for Excel
     response = admin_client.get(URL + "?export=xlsx")
     sheet = load_workbook(
         io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
@@ -87,12 +88,38 @@ def test_translated_snippets_lacking_a_language_are_listed_too(admin_client):
     assert "S&amp;T statistics" in titles(admin_client, "?section=snippets")
     assert "S&amp;T statistics" not in titles(admin_client, "?section=partners")
     assert "S&amp;T statistics" not in titles(admin_client, "?language=en")
-    rows = list(csv.DictReader(io.StringIO(b"".join(admin_client.get(URL + "?export=csv").streaming_content).decode())))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(b"".join(admin_client.get(URL + "?export=csv").streaming_content).decode("utf-8-sig"))
+        )
+    )
     assert [row["Title"] for row in rows] == ["S&T statistics"]
+
+
+def test_the_count_and_the_report_follow_a_draft_not_only_a_publish(admin_client, sample):
+    assert "Every page has both its English and its Chinese version." in admin_client.get("/admin/").content.decode()
+    draft = PartnerPage.objects.get(pk=sample.oecd.pk)
+    draft.title_zh_hans = ""
+    draft.save_revision()  # a draft of a live page: the published page still has its Chinese title
+    assert "1 record lacks a language" in admin_client.get("/admin/").content.decode()
+    assert "Organisation for Economic" in titles(admin_client)
+
+
+def test_the_csv_is_in_the_admins_language_with_its_dates(admin_client, admin_user):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    strip_chinese(PartnerPage.objects.get(slug_en="oecd"), "title")
+    text = b"".join(admin_client.get(URL + "?export=csv").streaming_content).decode("utf-8-sig")
+    [row] = list(csv.DictReader(io.StringIO(text)))
+    assert row["缺少的语言"] == "中文"
+    assert "年" in row["最后编辑时间"] and "+00:00" not in row["最后编辑时间"]
 
 
 def test_csv_export_writes_a_formula_looking_title_as_text(admin_client):
     make_project("formula", title='=HYPERLINK("http://example.com","x")', title_zh_hans="")
     response = admin_client.get(URL + "?export=csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert [row["Title"] for row in rows] == ['\'=HYPERLINK("http://example.com","x")']

@@ -5,3 +5,8 @@ class ReportsConfig(AppConfig):
     name = "casted_site.reports"
     label = "reports"
     verbose_name = "Staff reports"
+
+    def ready(self):
+        from casted_site.reports import translation_steps
+
+        translation_steps.connect()
