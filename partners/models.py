@@ -1,3 +1,5 @@
+import datetime
+
 from django_countries import countries
 from django_countries.fields import CountryField
 
@@ -5,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -285,6 +288,50 @@ class MouStatus(models.TextChoices):
     RENEWED = "renewed", _("Renewed")
 
 
+# An MOU's status as visitors see it: where its expiry date is recorded, the dates decide (a "renewed" is staff's
+# word and stays); else what staff recorded. Staff are told of those expiring within this many days.
+EXPIRY_NOTICE_DAYS = 90
+EXPIRING = "expiring"
+CURRENT_STATUS_CHOICES = [
+    (MouStatus.ACTIVE.value, MouStatus.ACTIVE.label),
+    (EXPIRING, _("Expiring soon")),
+    (MouStatus.EXPIRED.value, MouStatus.EXPIRED.label),
+    (MouStatus.RENEWED.value, MouStatus.RENEWED.label),
+]
+
+
+def status_on(day, status, expiry_date):
+    """The status on that day (the rule current_status_expression gives the database)."""
+    if status == MouStatus.RENEWED or expiry_date is None:
+        return status
+    if expiry_date < day:
+        return MouStatus.EXPIRED.value
+    if expiry_date <= day + datetime.timedelta(days=EXPIRY_NOTICE_DAYS):
+        return EXPIRING
+    return MouStatus.ACTIVE.value
+
+
+def current_status_expression(day):
+    """status_on, for a listing's filter and counts."""
+    soon = day + datetime.timedelta(days=EXPIRY_NOTICE_DAYS)
+    return models.Case(
+        models.When(Q(status=MouStatus.RENEWED) | Q(expiry_date__isnull=True), then=models.F("status")),
+        models.When(expiry_date__lt=day, then=models.Value(MouStatus.EXPIRED.value)),
+        models.When(expiry_date__lte=soon, then=models.Value(EXPIRING)),
+        default=models.Value(MouStatus.ACTIVE.value),
+        output_field=models.CharField(),
+    )
+
+
+def mous_needing_attention(day):
+    """(expiring within the notice period, shown as active by staff though past their expiry date), of live MOUs."""
+    mous = MouPage.objects.live().exclude(status=MouStatus.RENEWED).order_by("expiry_date", "title")
+    soon = day + datetime.timedelta(days=EXPIRY_NOTICE_DAYS)
+    expiring = list(mous.filter(expiry_date__gte=day, expiry_date__lte=soon))
+    past_expiry = list(mous.filter(status=MouStatus.ACTIVE, expiry_date__lt=day))
+    return expiring, past_expiry
+
+
 class MouIndexPage(SectionIndexPage):
     subpage_types = ["partners.MouPage"]
 
@@ -305,12 +352,13 @@ class MouIndexPage(SectionIndexPage):
                     output_field=models.BooleanField(),
                 )
             )
+            .annotate(status_now=current_status_expression(timezone.localdate()))
             .order_by("partner__title")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        facets = [ChoiceFacet("status", _("Status"), "status", MouStatus.choices)]
+        facets = [ChoiceFacet("status", _("Status"), "status_now", CURRENT_STATUS_CHOICES)]
         context["listing"] = FilteredListing(
             request, self.records, facets, self.pk, "includes/cards/mou.html", per_page=24
         ).listing()
@@ -362,7 +410,10 @@ class MouPage(SectionRecordPage):
                 FieldRowPanel([FieldPanel("term"), FieldPanel("status")]),
             ],
             heading=_("Dates and status"),
-            help_text=_("Leave empty what is not known: the page says 'not recorded'."),
+            help_text=_(
+                "Leave empty what is not known. Where the expiry date is recorded, the dates give the status "
+                "visitors see (expiring soon in its last 90 days, expired after it); Renewed stays as set."
+            ),
         ),
         FieldPanel("scope"),
         FieldPanel("document"),
@@ -378,6 +429,14 @@ class MouPage(SectionRecordPage):
             linked_records(self, request, lambda: {"partner": self.visible_partner, "document": self.document})
         )
         return context
+
+    @property
+    def current_status(self):
+        return status_on(timezone.localdate(), self.status, self.expiry_date)
+
+    @property
+    def current_status_label(self):
+        return dict(CURRENT_STATUS_CHOICES).get(self.current_status, "")
 
     @property
     def visible_partner(self):

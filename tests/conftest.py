@@ -1,14 +1,19 @@
+import email
+import email.policy
 from types import SimpleNamespace
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
 
 from casted_site.home.models import HomePage
 from tests.factories import build_minimal_tree, build_sample_records
+from tests.test_production_server import free_port
 
 
 @pytest.fixture(scope="session")
@@ -73,3 +78,30 @@ def english_by_default():
 def empty_cache():
     """The database is rolled back after each test; the cache must not remember what it held."""
     cache.clear()
+
+
+class Inbox:
+    """aiosmtpd's handler: every message the server accepts, parsed."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.messages.append((envelope.rcpt_tos, message))
+        return "250 OK"
+
+    def bodies_to(self, address):
+        return [message.get_body(("plain",)).get_content() for to, message in self.messages if address in to]
+
+
+@pytest.fixture
+def inbox():
+    """A real SMTP server on loopback (aiosmtpd) that the site sends through for the test."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    smtp = {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": controller.port}
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", **smtp):
+        yield inbox
+    controller.stop()

@@ -215,3 +215,13 @@ def make_staff(name, group):
     user = get_user_model().objects.create_user(name, f"{name}@example.org", "password")
     user.groups.add(Group.objects.get(name=group))
     return user
+
+
+def prefer_language(user, language):
+    """The admin language a staff member chose on their Account page."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user

@@ -1,47 +1,17 @@
 """E-mail reaches a real SMTP server (aiosmtpd on loopback): password resets and moderation notifications. A send
 that fails is logged and shown to staff on the admin dashboard, never silent."""
 
-import email
-import email.policy
-
 import pytest
-from aiosmtpd.controller import Controller
 
 from django.contrib.auth import get_user_model
 from django.test import override_settings
 
 from partners.models import PartnerIndexPage, PartnerPage
-from tests.factories import make_staff
+from tests.factories import make_staff, prefer_language
 from tests.test_production_server import free_port
 from tests.test_roles_and_workflow import partner_form
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sample")]
-
-
-class Inbox:
-    """aiosmtpd's handler: every message the server accepts, parsed."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        self.messages.append((envelope.rcpt_tos, message))
-        return "250 OK"
-
-    def bodies_to(self, address):
-        return [message.get_body(("plain",)).get_content() for to, message in self.messages if address in to]
-
-
-@pytest.fixture
-def inbox():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    smtp = {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": controller.port}
-    with override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", **smtp):
-        yield inbox
-    controller.stop()
 
 
 def test_a_password_reset_reaches_the_staff_member(client, inbox):
@@ -61,15 +31,6 @@ def test_moderators_are_told_when_an_editor_submits_a_page(client, inbox):
     client.post(f"/admin/pages/{page.pk}/edit/", partner_form(**{"action-submit": "1"}))
     bodies = inbox.bodies_to("mo@example.org")
     assert bodies and "Swiss Federal Institute" in bodies[0]
-
-
-def prefers(user, language):
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    return user
 
 
 def submitted_by(client, editor):
@@ -92,7 +53,7 @@ def subjects_to(inbox, address):
 
 def test_each_step_of_moderation_is_mailed_in_the_recipients_admin_language(client, inbox):
     """Submitted: the moderators (one reads the admin in Chinese); approved: the editor who submitted."""
-    moderator = prefers(make_staff("wang", "Moderators"), "zh-hans")
+    moderator = prefer_language(make_staff("wang", "Moderators"), "zh-hans")
     make_staff("mo", "Moderators")
     editor = make_staff("erin", "Editors")
     # Erin never chose a language: the admin she logs in to is in English, her browser's.
@@ -109,7 +70,7 @@ def test_each_step_of_moderation_is_mailed_in_the_recipients_admin_language(clie
 
 
 def test_an_editor_is_told_in_chinese_when_a_moderator_sends_the_page_back(client, inbox):
-    page = submitted_by(client, prefers(make_staff("li", "Editors"), "zh-hans"))
+    page = submitted_by(client, prefer_language(make_staff("li", "Editors"), "zh-hans"))
     assert act_on(client, make_staff("mo", "Moderators"), page, "reject").status_code == 302
     page.refresh_from_db()
     assert not page.live

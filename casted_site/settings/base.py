@@ -274,5 +274,6 @@ LOGGING = {
         # A failed e-mail, also kept for the admin dashboard (casted_site.staff.mail).
         "django.contrib.auth": {"handlers": ["console", "mail_failures"], "level": "INFO", "propagate": False},
         "wagtail.admin": {"handlers": ["console", "mail_failures"], "level": "INFO", "propagate": False},
+        "casted_site.mail": {"handlers": ["console", "mail_failures"], "level": "INFO", "propagate": False},
     },
 }

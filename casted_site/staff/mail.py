@@ -4,8 +4,31 @@ of the last week to staff (wagtail_hooks.py), with the reason, so that someone f
 
 import logging
 
-# The loggers Django and Wagtail report a failed send to (django/contrib/auth/forms.py, wagtail/admin/mail.py).
-MAIL_LOGGERS = ("django.contrib.auth", "wagtail.admin")
+# The loggers Django and Wagtail report a failed send to (django/contrib/auth/forms.py, wagtail/admin/mail.py),
+# and ours (mail_staff, below).
+MAIL_LOGGERS = ("django.contrib.auth", "wagtail.admin", "casted_site.mail")
+logger = logging.getLogger("casted_site.mail")
+
+
+def mail_staff(users, subject_and_body):
+    """E-mail each active user with an address, in their admin language: subject_and_body() is called with that
+    language active. Returns how many were sent; a failure is logged (and so shown on the dashboard)."""
+    from django.core.mail import send_mail
+    from django.utils import translation
+
+    from wagtail.users.models import UserProfile
+
+    sent = 0
+    for user in users:
+        if not user.is_active or not user.email:
+            continue
+        with translation.override(UserProfile.get_for_user(user).get_preferred_language()):
+            subject, body = subject_and_body()
+        try:
+            sent += send_mail(subject, body, None, [user.email])
+        except Exception:  # noqa: BLE001 - any failure of the mail server: logged, and the others still tried
+            logger.exception("Failed to send e-mail to %s", user.get_username())
+    return sent
 
 
 class MailFailureHandler(logging.Handler):
