@@ -37,6 +37,15 @@ class PartnerLinks:
     def export_value(self, page):
         return ";".join(f"{link.partner.slug_en}:{link.role}" for link in getattr(page, self.relation).all())
 
+    def canonical(self, page, raw):
+        """The cell as export_value writes it: each partner by its slug, each with its role."""
+        partner_model = page._meta.get_field(self.relation).related_model._meta.get_field("partner").related_model
+        items = []
+        for item in split_list(raw):
+            reference, _sep, role = item.partition(":")
+            items.append(f"{find_partner(partner_model, reference).slug_en}:{role.strip() or 'partner'}")
+        return ";".join(items)
+
 
 class OnePartner:
     """The one partner of a record (an MOU's), by slug or acronym."""
@@ -50,3 +59,6 @@ class OnePartner:
     def export_value(self, page):
         partner = getattr(page, self.field)
         return partner.slug_en if partner else ""
+
+    def canonical(self, page, raw):
+        return find_partner(page._meta.get_field(self.field).related_model, text(raw)).slug_en if text(raw) else ""

@@ -55,6 +55,34 @@ def test_the_example_files_create_records_once_then_match_them():
         ("oecd", "sponsor"),
     ]
     assert sorted(field.slug for field in project.research_fields.all()) == ["innovation-policy", "st-policy"]
+    # Again: the partner named by its acronym (OECD) is the partner exported by its slug (oecd).
+    revisions = project.revisions.count()
+    again = run("import_records", str(EXAMPLES / "projects.json"), "--kind", "projects")
+    assert "row 1: unchanged: example-joint-study" in again
+    assert project.revisions.count() == revisions
+
+
+def test_a_blank_cell_leaves_its_field_and_clear_empties_it(tmp_path):
+    file = tmp_path / "partners.csv"
+    file.write_text("slug,city_en,city_zh_hans,website,stable_partnership\noecd,,,,\n", encoding="utf-8")
+    before = PartnerPage.objects.get(slug_en="oecd")
+    before.city_en, before.website = "Paris", "https://www.oecd.org/"
+    before.save_revision().publish()
+    assert "row 1: unchanged: oecd" in run("import_records", str(file), "--kind", "partners")
+    file.write_text("slug,city_en,website\noecd,[clear],[CLEAR]\n", encoding="utf-8")
+    assert "row 1: updated: oecd" in run("import_records", str(file), "--kind", "partners")
+    after = PartnerPage.objects.get(slug_en="oecd")
+    assert (after.city_en, after.website, after.title_en) == ("", "", before.title_en)
+
+
+def test_clear_empties_a_projects_links(tmp_path, sample):
+    file = tmp_path / "projects.csv"
+    file.write_text("slug,partners,research_fields\nphd-career-survey,[clear],\n", encoding="utf-8")
+    fields = sorted(sample.survey.research_fields.values_list("slug", flat=True))
+    assert "row 1: updated" in run("import_records", str(file), "--kind", "projects")
+    project = ProjectPage.objects.get(pk=sample.survey.pk)
+    assert project.project_partners.count() == 0
+    assert sorted(project.research_fields.values_list("slug", flat=True)) == fields  # blank: as it was
 
 
 def test_a_changed_row_updates_the_page_with_a_new_revision(tmp_path):

@@ -154,7 +154,10 @@ class ManyBySlug:
         getattr(page, self.field).set(found)
 
     def export_value(self, page):
-        return ";".join(getattr(record, self.slug_field) for record in getattr(page, self.field).all())
+        return ";".join(sorted(getattr(record, self.slug_field) for record in getattr(page, self.field).all()))
+
+    def canonical(self, page, raw):
+        return ";".join(sorted(split_list(raw)))
 
 
 @dataclass
@@ -194,6 +197,11 @@ def read_rows(path):
             raw = handle.read()
     except OSError as error:
         raise ImportFileError(f"Cannot read {path}: {error.strerror}") from None
+    return parse_rows(path, raw)
+
+
+def parse_rows(path, raw):
+    """The rows of a file's bytes, its name saying .csv or .json (a file uploaded in the admin, or read above)."""
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -225,41 +233,54 @@ def read_rows(path):
 # Import --------------------------------------------------------------------------------------------------------
 
 
+# A cell that empties its field on import (a blank cell leaves the field as it is).
+CLEAR = "[clear]"
+
+
+def given(row, column):
+    """The row's cell for this column, if it says something: "" for [clear], None where it is missing or blank."""
+    if column not in row or row[column] is None or text(row[column]).strip() == "":
+        return None
+    return "" if text(row[column]).strip().lower() == CLEAR else row[column]
+
+
 def row_values(kind, row, page=None):
-    """The row's known columns, parsed and cleaned; a column the row leaves out keeps the page's value."""
+    """The row's known columns, parsed and cleaned; a column the row leaves out or blank keeps the page's value."""
     model, values = kind.model, {}
     text_columns = [f"{name}_{language}" for name in kind.translated for language in ("en", "zh_hans")]
     text_columns += [name for name, type_name in kind.plain.items() if type_name == "text"]
     for column in text_columns:
-        if column in row:
+        if (cell := given(row, column)) is not None:
             current = text(getattr(page, column, None)) if page is not None else None
-            values[column] = clean_text(model, column, row[column], current)
+            values[column] = clean_text(model, column, cell, current)
     for name, type_name in kind.plain.items():
-        if name in row and type_name != "text":
-            values[name] = PARSERS[type_name](cell_text(row[name], name), name)
+        if type_name != "text" and (cell := given(row, name)) is not None:
+            values[name] = PARSERS[type_name](cell_text(cell, name), name)
     return values
 
 
 def apply_links(kind, page, row):
     for column, link in kind.links.items():
-        if column in row:
-            link.import_value(page, row[column])
+        if (cell := given(row, column)) is not None:
+            link.import_value(page, cell)
 
 
-def import_row(kind, index, row):
-    """Create or update one page from a row: returns ("created" | "updated" | "unchanged", page)."""
+def import_row(kind, index, row, user=None, publish=True, dry_run=False):
+    """Create or update one page from a row: returns ("created" | "updated" | "unchanged", page). Published at once
+    (the command line; a moderator who chooses to), or saved as a draft by the user and submitted to moderation."""
     slug = text(row.get("slug")).strip()
     if not slug:
         raise RowError("slug is empty")
     model = kind.model
     page = model.objects.child_of(index).filter(slug_en=slug).first()
     if page is not None:
+        page = last_saved(page)  # a draft waiting for moderation is what the row is compared with and builds on
         current = export_row(kind, page)
         if current == {**current, **normalised(kind, row, page)}:
             return "unchanged", page
     created = page is None
     if created:
-        page = model(slug=slug, slug_en=slug, slug_zh_hans=slug)
+        page = model(slug=slug, slug_en=slug, slug_zh_hans=slug, owner=user, live=publish)
     for column, value in row_values(kind, row, page if not created else None).items():
         setattr(page, column, value)
     if not page.title_en:
@@ -271,14 +292,24 @@ def import_row(kind, index, row):
             index.add_child(instance=page)
         else:
             page.full_clean()
-        page.save_revision().publish()
+        revision = page.save_revision(user=user, log_action=True)
     except ValidationError as error:
         if hasattr(error, "error_dict"):
             messages = [f"{name}: {' '.join(problems)}" for name, problems in error.message_dict.items()]
         else:
             messages = error.messages
         raise RowError("; ".join(messages)) from None
+    if dry_run:  # rolled back: nothing is published, nobody is told
+        pass
+    elif publish:
+        revision.publish(user=user)
+    elif not page.workflow_in_progress and (workflow := page.get_workflow()) is not None:
+        workflow.start(page, user)  # as the editor's "Submit for moderation" does; moderators are told by e-mail
     return ("created" if created else "updated"), page
+
+
+def last_saved(page):
+    return page.get_latest_revision_as_object() if page.has_unpublished_changes else page
 
 
 def normalised(kind, row, page):
@@ -288,16 +319,18 @@ def normalised(kind, row, page):
     for column, value in values.items():
         type_name = kind.plain.get(column, "text")
         result[column] = FORMATTERS[type_name](value)
-    for column in kind.links:
-        if column in row:
-            result[column] = ";".join(split_list(row[column]))
+    for column, link in kind.links.items():
+        if (cell := given(row, column)) is not None:
+            result[column] = link.canonical(page, cell)  # as exported: a partner named by acronym, by its slug
     return result
 
 
-def import_records(path, kind_name, dry_run=False):
-    """Import a file; returns [(row number, outcome, message)]. Raises ImportFileError for an unreadable file."""
+def import_records(path, kind_name, dry_run=False, user=None, publish=True, rows=None):
+    """Import a file (or rows already read); returns [(row number, outcome, message)]. Raises ImportFileError for
+    an unreadable file. With a user, the pages are theirs: published if publish, else drafts submitted to
+    moderation."""
     kind = record_kinds()[kind_name]
-    rows = read_rows(path)
+    rows = read_rows(path) if rows is None else rows
     report = []
     with translation.override("en"), transaction.atomic():
         index = kind.index()
@@ -305,7 +338,7 @@ def import_records(path, kind_name, dry_run=False):
             try:
                 note = check_row(kind, row)
                 with transaction.atomic():
-                    outcome, page = import_row(kind, index, row)
+                    outcome, page = import_row(kind, index, row, user=user, publish=publish, dry_run=dry_run)
                 report.append((number, outcome, f"{page.slug_en}{note}"))
             except RowError as error:
                 report.append((number, "refused", str(error)))
