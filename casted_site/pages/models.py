@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -20,7 +21,14 @@ from casted_site.sections import SectionRecord
 
 
 class BilingualPreviewMixin:
-    """Editors preview a page in English or in Chinese, whatever the admin's own language."""
+    """Editors preview a page in English or in Chinese, whatever the admin's own language; and the admin names a
+    page in its own language (Wagtail's get_admin_display_title is the English draft title)."""
+
+    def get_admin_display_title(self):
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        if language == settings.LANGUAGE_CODE:
+            return super().get_admin_display_title()  # the latest draft's title, as Wagtail shows it
+        return getattr(self, build_localized_fieldname("title", language), "") or super().get_admin_display_title()
 
     preview_modes = [("en", "English"), ("zh-hans", "中文")]
     default_preview_mode = "en"

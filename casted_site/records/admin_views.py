@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
@@ -119,12 +119,16 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         report = import_records(None, pending["kind"], user=self.request.user, publish=publish, rows=pending["rows"])
         done = sum(1 for _number, outcome, _message in report if outcome in {"created", "updated"})
         if publish:
-            messages.success(self.request, gettext("%(count)s records imported and published.") % {"count": done})
-        else:
-            messages.success(
-                self.request,
-                gettext("%(count)s records imported as drafts and submitted for moderation.") % {"count": done},
+            text = ngettext(
+                "%(count)s record imported and published.", "%(count)s records imported and published.", done
             )
+        else:
+            text = ngettext(
+                "%(count)s record imported as a draft and submitted for moderation.",
+                "%(count)s records imported as drafts and submitted for moderation.",
+                done,
+            )
+        messages.success(self.request, text % {"count": done})
         form = self.get_form_class()(user=self.request.user, initial={"kind": pending["kind"]})
         return self.render_to_response(
             self.get_context_data(form=form, report=labelled(report, dry_run=False), done=True)

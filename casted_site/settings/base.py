@@ -183,7 +183,22 @@ TIME_ZONE = "Asia/Shanghai"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "zh-hans")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
-WAGTAILMODELTRANSLATION_LOCALE_PICKER_DEFAULT = ("en", "zh-hans")
+# Both languages side by side in the editor, always: no picker (it finds a field's language by the "[en]" suffix
+# of its label, which the label below replaces).
+WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
+
+
+def label_in_language(verbose_name, language):
+    """A translated field's label in the admin: "Title (English)", "标题（中文）", each language by its own name."""
+    from django.utils.translation import get_language
+
+    own_name = {"en": "English", "zh_hans": "中文", "zh-hans": "中文"}.get(language, language)
+    if (get_language() or "").startswith("zh"):
+        return f"{verbose_name}（{own_name}）"
+    return f"{verbose_name} ({own_name})"
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = label_in_language
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
@@ -197,7 +212,7 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-WAGTAIL_SITE_NAME = "CASTED International Cooperation"
+WAGTAIL_SITE_NAME = _("CASTED International Cooperation")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars are uploaded here or the default one: nothing from abroad
 WAGTAIL_I18N_ENABLED = False  # one page tree; the languages live in modeltranslation's columns
