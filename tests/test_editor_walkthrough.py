@@ -72,6 +72,12 @@ def test_an_editor_and_a_moderator_at_work(site, browser, inbox):  # noqa: F811
     created = PartnerPage.objects.get(title_en="Walkthrough Policy Centre")
     assert created.slug_en == "walkthrough-policy-centre" and not created.slug_zh_hans  # one slug for both
 
+    # Autosave: typing saves the draft by itself, and a valid form is never refused.
+    erin.wait_for_timeout(2500)  # Wagtail takes the form as it loaded after 2 s, then watches it for edits
+    with erin.expect_response(lambda r: r.request.method == "POST" and r.url.endswith("/edit/")) as autosave:
+        erin.locator("#id_summary_en").press_sequentially("A policy centre created in the walkthrough.")
+    assert autosave.value.status == 200, autosave.value.text()
+
     # 2. The preview panel, switched to 中文, shows the Chinese draft.
     erin.locator("[data-side-panel-toggle=preview]").click()
     preview = erin.frame_locator("#w-preview-iframe")
