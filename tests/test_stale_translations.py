@@ -90,6 +90,21 @@ def test_a_visitor_or_a_person_who_may_not_edit_cannot_mark_it_reviewed(client, 
     assert step.reviewed_by == {} and "zh_hans" in out_of_date(step)
 
 
+def test_a_change_in_the_main_text_counts_too(admin_client, sample):
+    from wagtail.rich_text import RichText
+
+    project = type(sample.survey).objects.get(pk=sample.survey.pk)
+    project.body_en = [("paragraph", RichText("<p>The survey covers doctoral graduates.</p>"))]
+    project.body_zh_hans = [("paragraph", RichText("<p>调查覆盖博士毕业生。</p>"))]
+    publish(project)
+    project = type(project).objects.get(pk=project.pk)
+    project.body_en = [("paragraph", RichText("<p>The survey covers doctoral graduates in six countries.</p>"))]
+    project.save_revision()
+    html = rows(admin_client)
+    assert "Chinese may be out of date" in html and "PhD career survey" in html
+    assert "<ins>in six countries.</ins>" in html or "<ins>graduates in six countries.</ins>" in html
+
+
 def test_snippets_are_followed_too(admin_client):
     field = ResearchField.objects.get(slug="st-statistics")
     field.name = "Science and technology statistics"

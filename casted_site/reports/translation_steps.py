@@ -5,6 +5,7 @@ language's texts when it last changed. The report lists what changed since, as a
 brings a language's baseline up to date."""
 
 import difflib
+import json
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -13,6 +14,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from modeltranslation.translator import translator
+from wagtail.fields import StreamField
 
 from casted_site.reports.models import TranslationStep
 
@@ -25,10 +27,12 @@ def other(language):
     return "zh_hans" if language == "en" else "en"
 
 
-def plain_text(value):
-    """A field's words: rich text without its tags, a StreamField's strings in order."""
-    if hasattr(value, "raw_data"):
-        return " ".join(strings_in(value.get_prep_value()))
+def plain_text(field, value):
+    """A field's words: rich text without its tags, a StreamField's strings in order (from its value, or from its
+    data as a revision holds it: JSON)."""
+    if isinstance(field, StreamField):
+        data = value.get_prep_value() if hasattr(value, "raw_data") else json.loads(value or "[]")
+        return " ".join(strings_in(data))
     return " ".join(strip_tags(str(value or "")).split())
 
 
@@ -52,24 +56,27 @@ def prose_fields(model):
     return [name for name in PROSE_FIELDS if name in translated]
 
 
-def texts_of(instance):
-    """{language: {field: words}} of the prose fields modeltranslation translates on this model."""
-    fields = prose_fields(type(instance))
-    return {
-        language: {name: plain_text(getattr(instance, f"{name}_{language}")) for name in fields}
-        for language in LANGUAGES
-    }
+def texts_of(model, values):
+    """{language: {field: words}} of the prose fields modeltranslation translates on this model, from values, a
+    mapping of field names to values (an instance's, or a revision's content)."""
+    texts = {}
+    for language in LANGUAGES:
+        names = [f"{name}_{language}" for name in prose_fields(model)]
+        texts[language] = {
+            name.removesuffix(f"_{language}"): plain_text(model._meta.get_field(name), values.get(name))
+            for name in names
+        }
+    return texts
 
 
-def record(instance):
+def record(model, pk, texts):
     """After a save: a language whose texts changed takes the other language's texts now as its baseline; if it
     was behind, it has caught up, and the other language is in step with it too."""
-    texts = texts_of(instance)
-    content_type = ContentType.objects.get_for_model(instance, for_concrete_model=False)
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     with transaction.atomic():
         step, created = TranslationStep.objects.select_for_update().get_or_create(
             content_type=content_type,
-            object_id=str(instance.pk),
+            object_id=str(pk),
             defaults={"texts": texts, "baselines": {language: texts[other(language)] for language in LANGUAGES}},
         )
         if created:
@@ -140,7 +147,10 @@ def record_revision(sender, instance, created, **kwargs):
     from wagtail.models import Page
 
     if created and instance.base_content_type_id == ContentType.objects.get_for_model(Page).pk:
-        record(instance.as_object())
+        # Read from the revision's content as saved: building the page from it would load what it links to.
+        model = ContentType.objects.get_for_id(instance.content_type_id).model_class()
+        if model is not None:
+            record(model, instance.object_id, texts_of(model, instance.content))
 
 
 def record_snippet(sender, instance, **kwargs):
@@ -149,7 +159,7 @@ def record_snippet(sender, instance, **kwargs):
     from wagtail.snippets.models import get_snippet_models
 
     if not kwargs.get("raw") and sender in get_snippet_models() and prose_fields(sender):
-        record(instance)
+        record(sender, instance.pk, texts_of(sender, vars(instance)))
 
 
 def connect():
