@@ -1,6 +1,8 @@
 """Import and export columns that name partners, by slug or acronym, with a role where the link has one. The
 partner model and the roles are read from the fields themselves, so that partners.models can use these too."""
 
+from django.utils.translation import gettext_lazy as _
+
 from casted_site.records.records_io import RowError, split_list, text
 
 
@@ -11,7 +13,7 @@ def find_partner(partner_model, reference):
         partner = partner_model.objects.filter(slug_en=reference).first()
         partner = partner or partner_model.objects.filter(acronym__iexact=reference).first()
     if partner is None:
-        raise RowError(f"no partner with the slug or acronym '{reference}'")
+        raise RowError(_("no partner with the slug or acronym '%(reference)s'"), reference=reference)
     return partner
 
 
@@ -30,7 +32,9 @@ class PartnerLinks:
             reference, _sep, role = item.partition(":")
             role = role.strip() or "partner"
             if role not in roles:
-                raise RowError(f"partners: role '{role}' is not one of {', '.join(roles)}")
+                raise RowError(
+                    _("partners: role '%(role)s' is not one of %(roles)s"), role=role, roles=", ".join(roles)
+                )
             links.append(link_model(partner=find_partner(partner_model, reference), role=role))
         setattr(page, self.relation, links)
 

@@ -110,3 +110,17 @@ def test_an_exported_file_imports_back_unchanged_through_the_admin(client):
     exported = client.get("/admin/records/export/partners/csv/").content
     checked = client.post(URL, {"kind": "partners", "file": upload("partners.csv", exported)}).content.decode()
     assert checked.count("Unchanged") == 3 and "Will be" not in checked
+
+
+def test_a_moderator_reading_the_admin_in_chinese_gets_the_report_in_chinese(client):
+    from tests.factories import prefer_language
+
+    client.force_login(prefer_language(make_staff("wang", "Moderators"), "zh-hans"))
+    rows = b"slug,title_en,kind,start\nok-partner,A partner,university,x\n,No slug,university,\nbad,Bad,no-such-kind,\n"
+    checked = client.post(URL, {"kind": "partners", "file": upload("p.csv", rows)}).content.decode()
+    assert "将新建" in checked and "已拒绝" in checked
+    assert "slug 为空" in checked  # our own reason, in Chinese
+    assert "选择一个有效的选项" in checked  # and Django's, in Chinese too
+    assert "忽略未知的列：start" in checked
+    refused = client.post(URL, {"kind": "partners", "file": upload("notes.txt", b"hello")}).content.decode()
+    assert "该文件：文件名必须以 .csv 或 .json 结尾。" in refused

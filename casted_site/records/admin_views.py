@@ -67,7 +67,8 @@ class ImportForm(forms.Form):
         try:
             data["rows"] = parse_rows(upload.name, upload.read())
         except ImportFileError as error:
-            raise forms.ValidationError(str(error).replace(upload.name, gettext("The file"), 1)) from None
+            error.params["file"] = gettext("The file")  # not the name the browser sent
+            raise forms.ValidationError(str(error)) from None
         data["publish"] = bool(data.get("publish")) and may_publish(self.user, kind)
         return data
 
@@ -137,7 +138,7 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
 
 def labelled(report, dry_run):
     return [
-        {"number": number, "outcome": outcome, "label": OUTCOMES[outcome][0 if dry_run else 1], "message": message}
+        {"number": number, "outcome": outcome, "label": OUTCOMES[outcome][0 if dry_run else 1], "message": str(message)}
         for number, outcome, message in report
     ]
 

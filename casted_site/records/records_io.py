@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
 from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.fields import RichTextField
 
@@ -28,12 +29,38 @@ from casted_site.sections import section_records
 TRUE, FALSE = {"1", "true", "yes", "y"}, {"0", "false", "no", "n", ""}
 
 
-class ImportFileError(Exception):
+class ShownInReadersLanguage(Exception):
+    """An error, or a report line, put into words when it is shown (str()), not when it is made: the import runs
+    with English active (modeltranslation's fields), and the admin shows its report in the admin's language. The
+    parameters may be lazy too (a field's verbose name, a ValidationError: its messages are Django's)."""
+
+    def __init__(self, message, **params):
+        super().__init__(message)
+        self.message, self.params = message, params
+
+    def __str__(self):
+        params = {name: in_words(value) for name, value in self.params.items()}
+        return str(self.message) % params if params else str(self.message)
+
+
+def in_words(value):
+    if isinstance(value, ValidationError):
+        if hasattr(value, "error_dict"):
+            return "; ".join(f"{name}: {' '.join(problems)}" for name, problems in value.message_dict.items())
+        return " ".join(value.messages)
+    return str(value)
+
+
+class ImportFileError(ShownInReadersLanguage):
     """The file as a whole cannot be read."""
 
 
-class RowError(Exception):
+class RowError(ShownInReadersLanguage):
     """This row is refused; the message says why."""
+
+
+class Done(ShownInReadersLanguage):
+    """A row's report when it was imported: the record's slug, and a note."""
 
 
 def text(value):
@@ -43,7 +70,12 @@ def text(value):
 def cell_text(raw, column):
     """A cell as text: JSON may hold numbers and true/false, never a list or an object where text belongs."""
     if isinstance(raw, (list, dict)):
-        raise RowError(f"{column}: must be text, not {'a list' if isinstance(raw, list) else 'an object'}")
+        message = (
+            _("%(column)s: must be text, not a list")
+            if isinstance(raw, list)
+            else _("%(column)s: must be text, not an object")
+        )
+        raise RowError(message, column=column)
     return text(raw).strip()
 
 
@@ -74,7 +106,7 @@ def editor_html(field, html):
     try:
         return converter.to_database_format(converter.from_database_format(safe))
     except (AssertionError, ValueError, KeyError):  # the converter's own complaints about the HTML
-        raise RowError(f"{field.name}: cannot be read as rich text") from None
+        raise RowError(_("%(column)s: cannot be read as rich text"), column=field.name) from None
 
 
 def clean_text(model, column, raw, current=None):
@@ -92,7 +124,7 @@ def clean_text(model, column, raw, current=None):
     try:
         return field.formfield(**options).clean(value) if value else value
     except ValidationError as error:
-        raise RowError(f"{column}: {' '.join(error.messages)}") from None
+        raise RowError(_("%(column)s: %(problem)s"), column=column, problem=error) from None
 
 
 def parse_bool(raw, column):
@@ -101,7 +133,7 @@ def parse_bool(raw, column):
         return True
     if value in FALSE:
         return False
-    raise RowError(f"{column}: '{raw}' is not true or false")
+    raise RowError(_("%(column)s: '%(value)s' is not true or false"), column=column, value=raw)
 
 
 def parse_int(raw, column):
@@ -111,7 +143,7 @@ def parse_int(raw, column):
     try:
         return int(value)
     except ValueError:
-        raise RowError(f"{column}: '{raw}' is not a whole number") from None
+        raise RowError(_("%(column)s: '%(value)s' is not a whole number"), column=column, value=raw) from None
 
 
 def parse_date(raw, column):
@@ -121,7 +153,7 @@ def parse_date(raw, column):
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise RowError(f"{column}: '{raw}' is not a date like 2026-11-28") from None
+        raise RowError(_("%(column)s: '%(value)s' is not a date like 2026-11-28"), column=column, value=raw) from None
 
 
 PARSERS = {"bool": parse_bool, "int": parse_int, "date": parse_date}
@@ -150,7 +182,12 @@ class ManyBySlug:
         found = list(related_model.objects.filter(**{f"{self.slug_field}__in": slugs}))
         unknown = set(slugs) - {getattr(record, self.slug_field) for record in found}
         if unknown:
-            raise RowError(f"{self.field}: no {related_model._meta.verbose_name} '{sorted(unknown)[0]}'")
+            raise RowError(
+                _("%(column)s: no %(kind)s '%(slug)s'"),
+                column=self.field,
+                kind=related_model._meta.verbose_name,
+                slug=sorted(unknown)[0],
+            )
         getattr(page, self.field).set(found)
 
     def export_value(self, page):
@@ -196,7 +233,7 @@ def read_rows(path):
         with open(path, "rb") as handle:
             raw = handle.read()
     except OSError as error:
-        raise ImportFileError(f"Cannot read {path}: {error.strerror}") from None
+        raise ImportFileError(_("Cannot read %(file)s: %(reason)s"), file=path, reason=error.strerror) from None
     return parse_rows(path, raw)
 
 
@@ -206,28 +243,33 @@ def parse_rows(path, raw):
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportFileError(
-            f"{path} is not UTF-8 text. Save it as UTF-8 (CSV UTF-8 in Excel) and try again."
+            _("%(file)s is not UTF-8 text. Save it as UTF-8 (CSV UTF-8 in Excel) and try again."), file=path
         ) from None
     if str(path).lower().endswith(".json"):
         try:
             rows = json.loads(content)
         except json.JSONDecodeError as error:
-            raise ImportFileError(f"{path} is not valid JSON: {error.msg} at line {error.lineno}") from None
+            raise ImportFileError(
+                _("%(file)s is not valid JSON: %(reason)s at line %(line)s"),
+                file=path,
+                reason=error.msg,
+                line=error.lineno,
+            ) from None
         except RecursionError:
-            raise ImportFileError(f"{path} nests its JSON too deeply to be records.") from None
+            raise ImportFileError(_("%(file)s nests its JSON too deeply to be records."), file=path) from None
         if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
-            raise ImportFileError(f"{path} must hold a JSON list of objects, one per record.")
+            raise ImportFileError(_("%(file)s must hold a JSON list of objects, one per record."), file=path)
         return rows
     if str(path).lower().endswith(".csv"):
         try:
             reader = csv.DictReader(io.StringIO(content, newline=""), strict=True)
             rows = [{column: restore(value) for column, value in row.items()} for row in reader]
         except csv.Error as error:
-            raise ImportFileError(f"{path} is not valid CSV: {error}") from None
+            raise ImportFileError(_("%(file)s is not valid CSV: %(reason)s"), file=path, reason=error) from None
         if not reader.fieldnames or "slug" not in reader.fieldnames:
-            raise ImportFileError(f"{path} has no 'slug' column: the first line must name the columns.")
+            raise ImportFileError(_("%(file)s has no 'slug' column: the first line must name the columns."), file=path)
         return rows
-    raise ImportFileError(f"{path}: the file name must end in .csv or .json.")
+    raise ImportFileError(_("%(file)s: the file name must end in .csv or .json."), file=path)
 
 
 # Import --------------------------------------------------------------------------------------------------------
@@ -270,7 +312,7 @@ def import_row(kind, index, row, user=None, publish=True, dry_run=False):
     (the command line; a moderator who chooses to), or saved as a draft by the user and submitted to moderation."""
     slug = text(row.get("slug")).strip()
     if not slug:
-        raise RowError("slug is empty")
+        raise RowError(_("slug is empty"))
     model = kind.model
     page = model.objects.child_of(index).filter(slug_en=slug).first()
     if page is not None:
@@ -284,7 +326,7 @@ def import_row(kind, index, row, user=None, publish=True, dry_run=False):
     for column, value in row_values(kind, row, page if not created else None).items():
         setattr(page, column, value)
     if not page.title_en:
-        raise RowError("title_en is empty: every record needs an English title")
+        raise RowError(_("title_en is empty: every record needs an English title"))
     page.title = page.title_en
     apply_links(kind, page, row)
     try:
@@ -294,11 +336,7 @@ def import_row(kind, index, row, user=None, publish=True, dry_run=False):
             page.full_clean()
         revision = page.save_revision(user=user, log_action=True)
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            messages = [f"{name}: {' '.join(problems)}" for name, problems in error.message_dict.items()]
-        else:
-            messages = error.messages
-        raise RowError("; ".join(messages)) from None
+        raise RowError("%(problem)s", problem=error) from None
     if dry_run:  # rolled back: nothing is published, nobody is told
         pass
     elif publish:
@@ -336,27 +374,33 @@ def import_records(path, kind_name, dry_run=False, user=None, publish=True, rows
         index = kind.index()
         for number, row in enumerate(rows, start=1):
             try:
-                note = check_row(kind, row)
+                unknown = check_row(kind, row)
                 with transaction.atomic():
                     outcome, page = import_row(kind, index, row, user=user, publish=publish, dry_run=dry_run)
-                report.append((number, outcome, f"{page.slug_en}{note}"))
+                if unknown:
+                    done = Done(
+                        _("%(slug)s (ignored unknown columns: %(columns)s)"), slug=page.slug_en, columns=unknown
+                    )
+                else:
+                    done = Done("%(slug)s", slug=page.slug_en)
+                report.append((number, outcome, done))
             except RowError as error:
-                report.append((number, "refused", str(error)))
+                report.append((number, "refused", error))
             except (DatabaseError, ValueError, TypeError) as error:  # what no check above foresaw: this row only
-                report.append((number, "refused", f"could not be saved: {error}"))
+                report.append((number, "refused", RowError(_("could not be saved: %(reason)s"), reason=error)))
         if dry_run:
             transaction.set_rollback(True)
     return report
 
 
 def check_row(kind, row):
-    """Refuse a row that cannot be a record whatever its values; a note on the columns that will be ignored."""
+    """Refuse a row that cannot be a record whatever its values; the columns that will be ignored, as one text."""
     if None in row:  # csv.DictReader's key for fields beyond the header's
-        raise RowError("it has more fields than the first line names")
+        raise RowError(_("it has more fields than the first line names"))
     if has_nul(row):
-        raise RowError("it holds a NUL character")
+        raise RowError(_("it holds a NUL character"))
     unknown = sorted(set(row) - set(kind.columns))
-    return f" (ignored unknown columns: {', '.join(unknown)})" if unknown else ""
+    return ", ".join(unknown)
 
 
 # Export --------------------------------------------------------------------------------------------------------
