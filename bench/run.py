@@ -8,6 +8,7 @@ table, and writes the same as JSON.
     .venv/bin/python bench/run.py --duration 10 --connections 4 --json bench/results.json
     .venv/bin/python bench/run.py --scale 10000,2000,5000     # with synthetic records added first
     .venv/bin/python bench/run.py --compare cdf93b8 --churn   # beside an older commit; pages under publish churn
+    .venv/bin/python bench/run.py --staff                     # also the admin pages staff work in, logged in
 
 --compare REV serves a git worktree of REV the same way, on a database of its own (a file, or a new PostgreSQL
 database named after the one given, with _before), and measures each page on both servers one after the other,
@@ -56,6 +57,26 @@ PAGES = [
     ("search, common word", "/{lang}/search/?q={common}"),
     ("calendar feed", "/{lang}/events/calendar/"),
 ]
+# The admin pages staff meet daily, as a moderator logged in (never cached): {partners} and {oecd} are page ids.
+STAFF_PAGES = [
+    ("admin: dashboard", "/admin/"),
+    ("admin: partners in the explorer", "/admin/pages/{partners}/"),
+    ("admin: editing a partner", "/admin/pages/{oecd}/edit/"),
+    ("admin: missing translations", "/admin/reports/missing-translations/"),
+    ("admin: translations out of date", "/admin/reports/stale-translations/"),
+    ("admin: import", "/admin/records/import/"),
+]
+STAFF_SESSION = """
+import django
+django.setup()
+from django.contrib.auth import get_user_model
+from django.test import Client
+from partners.models import PartnerIndexPage, PartnerPage
+user, _ = get_user_model().objects.get_or_create(username="bench-moderator", defaults={"is_superuser": True})
+client = Client()
+client.force_login(user)
+print(client.cookies["sessionid"].value, PartnerIndexPage.objects.get().pk, PartnerPage.objects.get(slug_en="oecd").pk)
+"""
 SEARCH_QUERIES = {"en": "policy", "zh-hans": "%E7%A7%91%E6%8A%80%E6%94%BF%E7%AD%96"}  # 科技政策
 COMMON_WORDS = {"en": "research", "zh-hans": "%E7%A0%94%E7%A9%B6"}  # 研究: in every synthetic project at scale
 SITE_WIDE = [("sitemap index", "/sitemap.xml"), ("sitemap, first page", "/sitemap-pages.xml")]
@@ -113,8 +134,9 @@ def fetch(url):
         return response.read().decode()
 
 
-def run_wrk(url, duration, connections, script=None):
+def run_wrk(url, duration, connections, script=None, cookie=None):
     extra = ["-s", str(script)] if script else []
+    extra += ["-H", f"Cookie: sessionid={cookie}"] if cookie else []
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-H", "X-Forwarded-Proto: https"]
     output = subprocess.run([*command, *extra, url], capture_output=True, text=True, check=True).stdout  # noqa: S603
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
@@ -231,6 +253,15 @@ while time.time() < deadline:
     published += 1
 print(published)
 """
+
+
+def staff_targets(env):
+    """A logged-in moderator's session, and the staff pages with their ids."""
+    output = subprocess.run(  # noqa: S603
+        [PYTHON, "-c", STAFF_SESSION], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    ).stdout.split()
+    session, partners, oecd = output[-3:]
+    return session, [(name, path.format(partners=partners, oecd=oecd)) for name, path in STAFF_PAGES]
 
 
 def prepare(env, root, args):
@@ -358,6 +389,7 @@ def main():
         help="also run 50 clients for 60 s over every crawled URL while a page is published every 5 s (needs Redis)",
     )
     parser.add_argument("--churn-seconds", type=int, default=60, help="how long each churn run lasts (default 60)")
+    parser.add_argument("--staff", action="store_true", help="also the admin pages staff work in, logged in")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
@@ -440,6 +472,23 @@ def main():
             if before:
                 row["before"] = {"uncached": run_wrk(before_base + path, args.duration, args.connections)}
             results.append(row)
+        staff = []
+        if args.staff:
+            session, staff_pages = staff_targets(env)
+            for name, path in staff_pages:
+                request = urllib.request.Request(  # noqa: S310 (loopback http)
+                    base + path, headers={"X-Forwarded-Proto": "https", "Cookie": f"sessionid={session}"}
+                )
+                with urllib.request.urlopen(request) as answer:  # noqa: S310
+                    if answer.status != 200 or urlsplit(answer.url).path != path:  # a redirect to the login page
+                        raise SystemExit(f"{path}: the staff session does not open it ({answer.status} {answer.url})")
+                staff.append(
+                    {
+                        "page": name,
+                        "path": path,
+                        **run_wrk(base + path, args.duration, args.connections, cookie=session),
+                    }
+                )
     with contextlib.ExitStack() as servers:
         base = servers.enter_context(Server(env, cache_seconds=600))
         before_base = before and servers.enter_context(Server(before["env"], cache_seconds=600, root=before["root"]))
@@ -473,6 +522,7 @@ def main():
         "compared_with": args.compare,
         "static_file": {"path": stylesheet, **static},
         "pages": results,
+        "staff_pages": staff,
         "soak": soak and {"clients": 50, "seconds": 60, "mix": "bench/mix.lua", **soak},
         "churn": churn,
         "lighthouse": lighthouse,
@@ -513,6 +563,11 @@ def print_table(report):
     print(
         f"{'static file (ceiling)':32} {'':>7} {'':>7} {static['rps']:>12.0f} {static['p50_ms']:>7.1f} {static['p99_ms']:>7.1f}"
     )
+    for row in report.get("staff_pages") or []:
+        print(
+            f"{row['page']:32} {'':>7} {'':>7} {row['rps']:>12.0f} {row['p50_ms']:>7.1f} {row['p99_ms']:>7.1f} "
+            f"{'(logged in, never cached)':>26} {row['errors']:>6}"
+        )
     if report.get("compared_with"):
         print(f"beside {report['compared_with']}, measured one after the other (requests per second, this / before):")
         for row in report["pages"]:
