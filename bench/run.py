@@ -255,13 +255,25 @@ print(published)
 """
 
 
-def staff_targets(env):
+def staff_targets(env, root=ROOT):
     """A logged-in moderator's session, and the staff pages with their ids."""
     output = subprocess.run(  # noqa: S603
-        [PYTHON, "-c", STAFF_SESSION], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        [PYTHON, "-c", STAFF_SESSION], cwd=root, env=env, capture_output=True, text=True, check=True
     ).stdout.split()
     session, partners, oecd = output[-3:]
     return session, [(name, path.format(partners=partners, oecd=oecd)) for name, path in STAFF_PAGES]
+
+
+def staff_page_opens(base, path, session):
+    """The page answers 200 to the session, not a redirect to the login page (nor a 404 on an older commit)."""
+    request = urllib.request.Request(  # noqa: S310 (loopback http)
+        base + path, headers={"X-Forwarded-Proto": "https", "Cookie": f"sessionid={session}"}
+    )
+    try:
+        with urllib.request.urlopen(request) as answer:  # noqa: S310
+            return answer.status == 200 and urlsplit(answer.url).path == path
+    except urllib.error.HTTPError:
+        return False
 
 
 def prepare(env, root, args):
@@ -475,20 +487,18 @@ def main():
         staff = []
         if args.staff:
             session, staff_pages = staff_targets(env)
-            for name, path in staff_pages:
-                request = urllib.request.Request(  # noqa: S310 (loopback http)
-                    base + path, headers={"X-Forwarded-Proto": "https", "Cookie": f"sessionid={session}"}
-                )
-                with urllib.request.urlopen(request) as answer:  # noqa: S310
-                    if answer.status != 200 or urlsplit(answer.url).path != path:  # a redirect to the login page
-                        raise SystemExit(f"{path}: the staff session does not open it ({answer.status} {answer.url})")
-                staff.append(
-                    {
-                        "page": name,
-                        "path": path,
-                        **run_wrk(base + path, args.duration, args.connections, cookie=session),
-                    }
-                )
+            before_staff = staff_targets(before["env"], before["root"]) if before else None
+            for index, (name, path) in enumerate(staff_pages):
+                if not staff_page_opens(base, path, session):
+                    raise SystemExit(f"{path}: the staff session does not open it")
+                wrk = run_wrk(base + path, args.duration, args.connections, cookie=session)
+                row = {"page": name, "path": path, **wrk}
+                before_session, before_path = (before_staff[0], before_staff[1][index][1]) if before else (None, None)
+                if before and staff_page_opens(before_base, before_path, before_session):
+                    row["before"] = run_wrk(
+                        before_base + before_path, args.duration, args.connections, cookie=before_session
+                    )
+                staff.append(row)
     with contextlib.ExitStack() as servers:
         base = servers.enter_context(Server(env, cache_seconds=600))
         before_base = before and servers.enter_context(Server(before["env"], cache_seconds=600, root=before["root"]))
@@ -564,9 +574,14 @@ def print_table(report):
         f"{'static file (ceiling)':32} {'':>7} {'':>7} {static['rps']:>12.0f} {static['p50_ms']:>7.1f} {static['p99_ms']:>7.1f}"
     )
     for row in report.get("staff_pages") or []:
+        beside = (
+            f"   before: {row['before']['rps']:.0f} rps, p50 {row['before']['p50_ms']:.1f} ms"
+            if "before" in row
+            else ""
+        )
         print(
             f"{row['page']:32} {'':>7} {'':>7} {row['rps']:>12.0f} {row['p50_ms']:>7.1f} {row['p99_ms']:>7.1f} "
-            f"{'(logged in, never cached)':>26} {row['errors']:>6}"
+            f"{'(logged in, never cached)':>26} {row['errors']:>6}{beside}"
         )
     if report.get("compared_with"):
         print(f"beside {report['compared_with']}, measured one after the other (requests per second, this / before):")

@@ -214,9 +214,13 @@ class RecordKind:
             columns += [f"{name}_en", f"{name}_zh_hans"]
         return columns + list(self.plain) + list(self.links)
 
+    @property
+    def index_model(self):
+        return self.model.allowed_parent_page_models()[0]
+
     def index(self):
         """The section's index page, where its records are created."""
-        return self.model.allowed_parent_page_models()[0].objects.get()
+        return self.index_model.objects.get()
 
 
 def record_kinds():

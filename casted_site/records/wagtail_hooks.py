@@ -30,7 +30,7 @@ def register_import_menu_item():
 def section_import_and_export_buttons(page, user, view_name, next_url=None):
     """On a section's index page in the page explorer: export its records, or import some."""
     for name, kind in kinds_for(user).items():
-        if page.specific_class is not type(kind.index()):
+        if page.specific_class is not kind.index_model:
             continue
         yield Button(_("Export as CSV"), url=export_url(name, "csv"), icon_name="download", priority=80)
         yield Button(_("Export as JSON"), url=export_url(name, "json"), icon_name="download", priority=81)
