@@ -139,3 +139,12 @@ def test_a_deleted_page_leaves_the_report(admin_client, sample):
     edit(sample.oecd, summary="An intergovernmental organisation.")
     PartnerPage.objects.get(pk=sample.oecd.pk).delete()
     assert "Organisation for Economic" not in rows(admin_client)
+
+
+def test_marking_a_page_deleted_since_as_reviewed_is_a_404_not_a_500(admin_client, sample):
+    from casted_site.reports.models import TranslationStep
+
+    edit(sample.oecd, summary="An intergovernmental organisation.")
+    step = TranslationStep.objects.get(object_id=str(sample.oecd.pk))
+    PartnerPage.objects.get(pk=sample.oecd.pk).delete()
+    assert admin_client.post(f"{URL}{step.pk}/zh_hans/reviewed/", follow=True).status_code == 404

@@ -4,7 +4,8 @@ reviewed" button for whoever may edit it. Same filters and exports as the missin
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
@@ -13,7 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from casted_site.reports.models import TranslationStep
 from casted_site.reports.translation_report import LANGUAGES as LANGUAGE_LABELS
@@ -23,7 +24,7 @@ from casted_site.reports.translation_steps import changes_since, mark_reviewed, 
 
 def out_of_date_steps():
     """({page id: step}, [(snippet, step)]) of every record with a language out of date."""
-    page_types = {ContentType.objects.get_for_model(model).pk for model in page_models()}
+    page_types = {content_type.pk for content_type in ContentType.objects.get_for_models(*get_page_models()).values()}
     pages, snippets = {}, []
     by_type = {}
     for step in TranslationStep.objects.select_related("content_type"):
@@ -39,14 +40,8 @@ def out_of_date_steps():
             continue
         objects = model.objects.in_bulk([step.object_id for step in steps])
         snippets += [(objects[int(step.object_id)], step) for step in steps if int(step.object_id) in objects]
-    live_pages = set(Page.objects.filter(pk__in=pages).values_list("pk", flat=True))
-    return {pk: step for pk, step in pages.items() if pk in live_pages}, snippets
-
-
-def page_models():
-    from wagtail.models import get_page_models
-
-    return get_page_models()
+    existing = set(Page.objects.filter(pk__in=pages).values_list("pk", flat=True))  # not since deleted
+    return {pk: step for pk, step in pages.items() if pk in existing}, snippets
 
 
 def out_of_date_count():
@@ -94,7 +89,10 @@ class StaleTranslationsReportView(BilingualReportView):
 
 
 def user_may_edit(user, step):
-    instance = step.content_type.get_object_for_this_type(pk=step.object_id)
+    try:
+        instance = step.content_type.get_object_for_this_type(pk=step.object_id)
+    except ObjectDoesNotExist:
+        raise Http404 from None  # deleted since the report was shown
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_edit()
     return user.has_perm(f"{instance._meta.app_label}.change_{instance._meta.model_name}")
