@@ -29,6 +29,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sample")]
 UPSTREAM = [
     ("wagtail_modeltranslation.patch_wagtailadmin", "_new_route", "1c07a69e1ca744d1"),
     ("wagtail_modeltranslation.patch_wagtailadmin", "_validate_slugs", "c097882cc964e0ae"),
+    # Where it links each language's title to that language's slug (english_slug_for_every_language undoes it).
+    ("wagtail_modeltranslation.patch_wagtailadmin", "WagtailTranslator._patch_simple_panel", "c2b51d89e9a1cb8f"),
     ("wagtail_modeltranslation.patch_wagtailadmin", "_localized_site_get_site_root_paths", "0993309526dc130a"),
     ("wagtail_modeltranslation.patch_wagtailadmin", "_new_get_site_root_paths", "b9b0342dee1b69ce"),
     ("wagtail.models.pages", "AbstractPage.route", "e4734f428a798894"),
@@ -128,6 +130,25 @@ def test_slug_clashes_are_the_ones_upstream_finds(language):
             ours = set(slug_clashes_by_indexed_query(page))
             assert ours == set(framework_fixes.upstream["validate_slugs"](page)), page.title
     assert set(slug_clashes_by_indexed_query(newcomer)) == {"slug_en", "slug_zh_hans"}
+
+
+def test_upstream_links_the_chinese_title_to_the_chinese_slug_and_only_the_english_one_is_kept():
+    """What the fix undoes is still there: wagtail-modeltranslation builds the Chinese title's panel with the
+    Chinese slug as its target. The fix leaves the English link alone."""
+    import inspect
+
+    from wagtail.admin.panels import TitleFieldPanel
+    from wagtail_modeltranslation.patch_wagtailadmin import WagtailTranslator
+
+    from casted_site.framework_fixes.slugs import walk_panels
+
+    assert "build_localized_fieldname(target, language)" in inspect.getsource(WagtailTranslator._patch_simple_panel)
+    targets = {
+        panel.field_name: panel.targets
+        for panel in walk_panels(PartnerPage.content_panels)
+        if isinstance(panel, TitleFieldPanel)
+    }
+    assert targets == {"title_en": ["slug_en"], "title_zh_hans": []}
 
 
 def test_view_restrictions_are_the_ones_upstream_finds():
