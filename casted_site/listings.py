@@ -246,6 +246,8 @@ class FilteredListing:
                 )
                 for value, label, count in shown
             ]
+            if not selected and not any(option.count for option in facet.options):
+                facet.options = []  # a facet no record has a value for offers nothing to pick: left out
         context = {"facets": self.facets, "selected_count": len(self.valid)}
         return get_template("includes/listing_filters.html").render(context)
 
@@ -263,10 +265,11 @@ def paginate_records(records, ids, per_page, number, name, dimensions, prepare=l
 
 @dataclass
 class Card:
-    """A record's card, rendered, and whether the record is upcoming (the events listing groups on it)."""
+    """A record's card, rendered, and the heading of the group it is listed in, if its section groups its
+    listing (a record's listing_heading: the events' upcoming, past and undated)."""
 
     html: str
-    is_upcoming: bool = False
+    group: str = ""
 
 
 def render_cards(records, template_name, request):
@@ -275,7 +278,7 @@ def render_cards(records, template_name, request):
     model instance from the cache costs more than its card)."""
     template = get_template(template_name)
     return [
-        Card(template.render({"record": record, "request": request}), getattr(record, "is_upcoming", False))
+        Card(template.render({"record": record, "request": request}), str(getattr(record, "listing_heading", "")))
         for record in records
     ]
 

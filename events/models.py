@@ -204,7 +204,9 @@ class EventPage(RoutablePageMixin, SectionRecordPage):
                 FieldPanel("organised_as"),
             ],
             heading=_("Facts"),
-            help_text=_("Leave empty what is not known: an event without a date is listed as 'date not recorded'."),
+            help_text=_(
+                "Leave empty what is not known: the page leaves it out, and an event without a date is listed among the earlier events."
+            ),
         ),
         InlinePanel("event_partners", heading=_("Partners and co-organisers"), label=_("Partner")),
         FieldPanel("related_projects"),
@@ -241,6 +243,13 @@ class EventPage(RoutablePageMixin, SectionRecordPage):
                 address["addressCountry"] = self.country.code
             data["location"] = {"@type": "Place", "name": self.venue or self.city, "address": address}
         return data
+
+    @property
+    def listing_heading(self):
+        """The heading the events listing groups this event under: an event without a date is an earlier one."""
+        if not self.start_date:
+            return _("Earlier events")
+        return _("Upcoming events") if self.is_upcoming else _("Past events")
 
     @property
     def is_upcoming(self):

@@ -188,7 +188,7 @@ class ProjectPage(SectionRecordPage):
                 FieldPanel("research_fields", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Facts"),
-            help_text=_("Leave empty what is not known: the page says 'not recorded'."),
+            help_text=_("Leave empty what is not known: the page leaves it out."),
         ),
         InlinePanel("project_partners", heading=_("Partners"), label=_("Partner")),
         FieldPanel("body"),

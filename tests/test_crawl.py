@@ -88,6 +88,22 @@ def test_every_record_is_reached_with_no_broken_link(client, language):
     assert len(expected) == Page.objects.live().filter(depth__gte=3).count()
 
 
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_no_page_prints_a_fact_as_not_recorded(client, language):
+    """A fact the content does not give is left out (the glossary's rule), never printed as missing."""
+    found = {}
+
+    def collect(path, html):
+        text = re.sub(r"<[^>]+>", " ", html)
+        if hits := [
+            phrase for phrase in ("not recorded", "未记录", "recorded.") if phrase in text.lower() or phrase in text
+        ]:
+            found[path] = hits
+
+    crawl(client, f"/{language}/", on_page=collect)
+    assert found == {}
+
+
 def test_chinese_pages_say_nothing_in_english_but_names(client):
     """Latin words on a Chinese page may only be names the content gives in Latin letters: acronyms and the
     institute's own mark, and the names of file formats; text marked lang="en" is English on purpose."""
