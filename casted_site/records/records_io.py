@@ -320,7 +320,9 @@ def import_row(kind, index, row, user=None, publish=True, dry_run=False):
     model = kind.model
     page = model.objects.child_of(index).filter(slug_en=slug).first()
     if page is not None:
-        page = last_saved(page)  # a draft waiting for moderation is what the row is compared with and builds on
+        # A draft waiting for moderation is what the row is compared with and builds on (Wagtail's method gives the
+        # page itself where there is none).
+        page = page.get_latest_revision_as_object()
         current = export_row(kind, page)
         if current == {**current, **normalised(kind, row, page)}:
             return "unchanged", page
@@ -341,17 +343,11 @@ def import_row(kind, index, row, user=None, publish=True, dry_run=False):
         revision = page.save_revision(user=user, log_action=True)
     except ValidationError as error:
         raise RowError("%(problem)s", problem=error) from None
-    if dry_run:  # rolled back: nothing is published, nobody is told
-        pass
-    elif publish:
+    if publish and not dry_run:  # a dry run is rolled back: nothing is published, nobody is told
         revision.publish(user=user)
-    elif not page.workflow_in_progress and (workflow := page.get_workflow()) is not None:
+    elif not publish and not dry_run and not page.workflow_in_progress and (workflow := page.get_workflow()):
         workflow.start(page, user)  # as the editor's "Submit for moderation" does; moderators are told by e-mail
     return ("created" if created else "updated"), page
-
-
-def last_saved(page):
-    return page.get_latest_revision_as_object() if page.has_unpublished_changes else page
 
 
 def normalised(kind, row, page):

@@ -57,12 +57,8 @@ def missing_translations():
     return {
         page.pk: missing
         for page in pages
-        if (missing := languages_missing(as_last_saved(page), checked_fields(type(page))))
+        if (missing := languages_missing(page.get_latest_revision_as_object(), checked_fields(type(page))))
     }
-
-
-def as_last_saved(page):
-    return page.get_latest_revision_as_object() if page.has_unpublished_changes else page
 
 
 SNIPPETS_SECTION = "snippets"
