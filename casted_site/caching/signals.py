@@ -2,6 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction, Site
@@ -21,10 +22,11 @@ def connect():
 
 def shows_on_pages(instance):
     """Whether pages show this record, or depend on it, whatever its state: view restrictions, sites, documents
-    and images (their titles, files and URLs; not renditions, made as pages render), and the lookup data of every
+    and images (their titles, files and URLs; not renditions, made as pages render), the site settings (the
+    header and footer), and the lookup data of every
     registered snippet model (a project's research fields)."""
     return (
-        isinstance(instance, PageViewRestriction | Site | AbstractDocument | AbstractImage)
+        isinstance(instance, PageViewRestriction | Site | BaseSiteSetting | AbstractDocument | AbstractImage)
         or type(instance) in get_snippet_models()
     )
 

@@ -93,10 +93,13 @@ def organisation(name, url, alternate_name=""):
 
 
 def casted_organisation(request):
-    from django.utils.translation import gettext
+    """The institution (Settings → Institution), with its main site where one is given."""
+    from casted_site.institution.identity import institution
 
-    return organisation(
-        gettext("Chinese Academy of Science and Technology for Development"),
-        request.build_absolute_uri(f"/{settings.LANGUAGE_CODE}/"),
-        "CASTED",
-    )
+    found = institution(request)
+    data = organisation(found.name, request.build_absolute_uri(f"/{settings.LANGUAGE_CODE}/"), found.short_name)
+    if found.main_site_url:
+        data["sameAs"] = found.main_site_url
+    if found.logo:
+        data["logo"] = request.build_absolute_uri(found.logo["url"])
+    return data

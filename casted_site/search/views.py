@@ -47,7 +47,7 @@ def search(request):
     query = query[:SEARCH_MAX_QUERY_LENGTH]
     kinds = search_kinds()
     chosen_kind = request.GET.get("kind", "")
-    context = {"query": query, "shortened": shortened, "searched": False}
+    context = {"query": query, "shortened": shortened, "searched": False, "search_page": True}
     terms = query_words(query)
     if terms:
         # Ranking every match is most of a search's cost (10,000 matches for a common word at scale), and the

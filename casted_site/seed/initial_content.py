@@ -2,6 +2,13 @@
 Chinese names of content/glossary.md. Only what the text states is here: no dates, places or people.
 The Chinese text of the section paragraphs is our translation of the English original."""
 
+# What the footer says of privacy: true of the site as built (no analytics, no tracking cookie, nothing loaded
+# from another site). The office may reword it in Settings → Institution.
+PRIVACY_NOTE = (
+    "This site uses no analytics and no tracking cookies, and loads nothing from other websites.",
+    "本网站不使用统计分析和访客跟踪工具，也不加载其他网站的任何内容。",
+)
+
 HOME = {
     "slug": "home",
     "title": ("International Exchange and Cooperation", "国际交流与合作"),

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "casted_site.records",
     "casted_site.staff",
     "casted_site.seed",
+    "casted_site.institution",
     "casted_site.home",
     "projects",
     "partners",

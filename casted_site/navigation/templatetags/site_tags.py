@@ -1,3 +1,4 @@
+import html
 import json
 
 from django_countries import countries
@@ -162,7 +163,8 @@ def meta_description(context, page):
 
     def build():
         for field in ("search_description", "summary", "intro", "description"):
-            text = " ".join(strip_tags(str(getattr(page, field, "") or "")).split())
+            # Rich text keeps "&amp;" as an entity: unescaped here, so that the template escapes it once.
+            text = " ".join(html.unescape(strip_tags(str(getattr(page, field, "") or ""))).split())
             if text:
                 return Truncator(text).chars(160)
         return ""

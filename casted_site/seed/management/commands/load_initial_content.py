@@ -12,6 +12,7 @@ from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 
 from casted_site.home.models import HomePage
+from casted_site.institution.models import InstitutionSettings
 from casted_site.seed import initial_content
 from casted_site.staff.roles import ensure_roles_and_workflow
 from events.models import EventIndexPage, EventPage
@@ -58,6 +59,7 @@ class Command(BaseCommand):
             self.ensure_mous(home.get_children().type(MouIndexPage).get().specific, partners)
             self.ensure_events(home.get_children().type(EventIndexPage).get().specific)
             ensure_roles_and_workflow(home)
+            self.ensure_institution()
         self.stdout.write(self.style.SUCCESS("Initial content is in place."))
 
     def ensure_home(self):
@@ -89,6 +91,16 @@ class Command(BaseCommand):
             site.site_name = "CASTED International Cooperation"
             site.save()
         return home
+
+    def ensure_institution(self):
+        """The footer's privacy note, where staff have not written one. The names come from the catalogue until
+        staff set them; the address, contact and filing numbers are not in the content and stay empty."""
+        site = Site.objects.get(is_default_site=True)
+        institution = InstitutionSettings.for_site(site)
+        if not institution.privacy_note_en:
+            for field, value in translated(privacy_note=initial_content.PRIVACY_NOTE).items():
+                setattr(institution, field, value)
+            institution.save()
 
     def ensure_child(self, parent, model, slug, **fields):
         existing = model.objects.child_of(parent).filter(slug_en=slug).first()

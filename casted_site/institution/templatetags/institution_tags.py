@@ -1,0 +1,20 @@
+from django import template
+
+from casted_site.institution.identity import institution
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_institution(context):
+    """The institution (casted_site.institution.identity.Institution) for the header, the footer and the head."""
+    request = context.get("request")
+    return institution(request) if request is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def page_share_images(context, page):
+    """(wide, square) URLs of the image a share of this page shows (og:image, and itemprop for WeChat's card)."""
+    from casted_site.institution.identity import share_images
+
+    return share_images(page, context["request"])
