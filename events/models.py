@@ -1,7 +1,7 @@
 from django_countries.fields import CountryField
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -266,10 +266,22 @@ class EventPage(RoutablePageMixin, SectionRecordPage):
                 lambda: {
                     "partner_links": visible_partner_links(self.event_partners),
                     "projects": list(self.related_projects.live().filter(not_view_restricted()).order_by("title")),
+                    "same_kind": self.same_kind(),
                 },
             )
         )
         return context
+
+    SAME_KIND_SHOWN = 6
+
+    def same_kind(self):
+        """Other events of this kind (other workshops, say), the latest first: what a visitor may read next, and
+        what fills the page of an event the content says little about."""
+        if not self.kind:
+            return []
+        events = EventPage.objects.live().filter(not_view_restricted(), kind=self.kind).exclude(pk=self.pk)
+        ordered = events.order_by(F("start_date").desc(nulls_last=True), "title").defer_streamfields()
+        return list(ordered[: self.SAME_KIND_SHOWN])
 
     @path("ical/")
     def ical(self, request):

@@ -151,3 +151,12 @@ def test_no_invented_facts_in_the_seed():
     assert not MouPage.objects.filter(date_signed__isnull=False).exists()
     assert not MouPage.objects.exclude(status="").exists()
     assert not ProjectPage.objects.filter(start_year__isnull=False).exists()
+
+
+def test_no_two_records_share_a_summary_and_no_intro_repeats_another():
+    """A sentence on every card says nothing: records the content says nothing particular of have no summary."""
+    for model in (ProjectPage, PartnerPage, MouPage, EventPage):
+        summaries = [summary for summary in model.objects.values_list("summary_en", flat=True) if summary]
+        assert len(summaries) == len(set(summaries)), model
+    intros = [page.specific.intro_en for page in Page.objects.filter(depth=3)]
+    assert len(intros) == len(set(intros))

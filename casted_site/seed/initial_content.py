@@ -34,24 +34,13 @@ SECTIONS = [
             "Brandeis University in the US, International Development Research Centre (IDRC) of Canada, Lund "
             "University of Sweden, Fafo Institute for Applied International Studies of Norway and many other "
             "research institutes in Hong Kong, Taiwan and other countries and regions.</p>"
-            "<p>CASTED has cooperated with the institutes mentioned above, and accomplished several joint "
-            "projects, such as, the research on “monitoring the social and economic development in Western "
-            "China” with Fafo-AIS of Norway, the research on proprietary innovation strategy for Western China "
-            "with IDRC of Canada, the PhD career survey together with OECD and UNESCO Statistic Research "
-            "Institute. CASTED also conducted a research institute performance study sponsored by NSF, a "
-            "comprehensive analysis on female scientists’ roles in technology research sponsored by the EU "
-            "Sixth Framework Programme, and many other joint research projects. CASTED has cultivated several "
-            "senior researchers with international influence in the fields of S &amp; T policy, innovation "
-            "policy, S &amp; T statistics, and S &amp; T-related social issues.</p>",
+            # The text's second paragraph names the projects the list shows: only its last sentence stays.
+            "<p>CASTED has cultivated several senior researchers with international influence in the fields of "
+            "S &amp; T policy, innovation policy, S &amp; T statistics, and S &amp; T-related social issues.</p>",
             "<p>中国科学技术发展战略研究院与联合国教科文组织、联合国开发计划署、经济合作与发展组织、世界银行、"
             "欧盟、美国国家科学基金会、美国布兰迪斯大学、加拿大国际发展研究中心、瑞典隆德大学、挪威Fafo应用"
             "国际研究所以及香港、台湾等国家和地区的众多研究机构共同申请国际合作项目，开展合作研究。</p>"
-            "<p>该院与上述机构开展合作，完成了多项联合研究项目，例如：与挪威Fafo应用国际研究所合作开展的"
-            "“中国西部社会经济发展监测研究”，与加拿大国际发展研究中心合作开展的中国西部自主创新战略研究，"
-            "与经济合作与发展组织和联合国教科文组织统计研究所共同开展的博士职业发展调查。该院还开展了由美国"
-            "国家科学基金会资助的科研院所绩效研究、由欧盟第六框架计划资助的女性科学家在技术研究中作用的综合"
-            "分析等多项合作研究项目。该院在科技政策、创新政策、科技统计和科技相关社会问题等领域培养了一批"
-            "具有国际影响力的资深研究人员。</p>",
+            "<p>该院在科技政策、创新政策、科技统计和科技相关社会问题等领域培养了一批具有国际影响力的资深研究人员。</p>",
         ),
     },
     {
@@ -60,7 +49,15 @@ SECTIONS = [
         "slug": "partners",
         "title": ("Partners", "合作伙伴"),
         "summary": ("Set up mechanisms for long-term international academic exchange", "建立长期国际学术交流机制"),
-        "intro": None,  # the same paragraph as the MOUs page: filled in below
+        "intro": (
+            "<p>CASTED cooperates with international organisations, funding agencies, universities and research "
+            "institutes. It has signed bilateral cooperation memorandums with several institutes and set up stable "
+            "long-term cooperation mechanisms with them, and has stable partnerships with many international "
+            "organisations, including UNESCO, UNIDO, UNDP, OECD and the World Bank.</p>",
+            "<p>中国科学技术发展战略研究院与国际组织、资助机构、大学和研究机构开展合作：与多家研究机构签署了双边"
+            "合作备忘录，建立了稳定的长期合作机制；与联合国教科文组织、联合国工业发展组织、联合国开发计划署、"
+            "经合组织和世界银行等众多国际组织保持着稳定的合作伙伴关系。</p>",
+        ),
     },
     {
         "app": "partners",
@@ -71,7 +68,12 @@ SECTIONS = [
             "Bilateral cooperation memorandums for long-term exchange",
             "签署双边合作备忘录，建立长期合作机制",
         ),
-        "intro": None,
+        "intro": (
+            "<p>CASTED has signed bilateral cooperation memorandums with research institutes in Japan, the Republic "
+            "of Korea, Norway and Viet Nam, and has set up stable long-term cooperation mechanisms with them.</p>",
+            "<p>中国科学技术发展战略研究院与日本、韩国、挪威和越南的研究机构签署了双边合作备忘录，与这些机构建立了"
+            "稳定的长期合作机制。</p>",
+        ),
     },
     {
         "app": "events",
@@ -84,42 +86,12 @@ SECTIONS = [
         ),
         "intro": (
             "<p>Entrusted by MOST or according to cooperation needs, CASTED actively organizes bilateral and "
-            "multilateral forums or symposiums on S &amp; T policies.</p>"
-            "<p>In recent years, CASTED held and undertook many international academic conferences and "
-            "international exchange activities, including International S &amp; T Assessment Workshop, "
-            "China-Korea Industry Technology Planning and Assessment Workshop, China-EU Workshop on International "
-            "Purchasing and Supply Chain Management, International Workshop on Risk Early-Warning Technology, "
-            "Conference on Innovation Policy and Innovation Model, Seminar on Technical Standard Strategy of "
-            "Korea, China-U.S. Innovation Conference, China-U.S. Forum on Science and Technology Policy, "
-            "China-Sweden S &amp; T Policy Seminar, China-Austria Renewable Energy Technology Policy Forum, and "
-            "China-Japan-Korea Trilateral Science and Technology Policy Seminar.</p>",
+            "multilateral forums or symposiums on S &amp; T policies.</p>",
             "<p>中国科学技术发展战略研究院受科技部委托或根据合作需要，积极组织召开科技政策领域的双边和多边"
-            "论坛或研讨会。</p>"
-            "<p>近年来，该院主办和承办了多次国际学术会议和国际交流活动，包括国际科技评估研讨会、中韩产业技术"
-            "规划与评估研讨会、中欧国际采购与供应链管理研讨会、风险预警技术国际研讨会、创新政策与创新模式"
-            "研讨会、韩国技术标准战略研讨会、中美创新大会、中美科技政策论坛、中国—瑞典科技政策研讨会、"
-            "中国—奥地利可再生能源技术政策论坛以及中日韩三国科技政策研讨会。</p>",
+            "论坛或研讨会。</p>",
         ),
     },
 ]
-
-LONG_TERM_EXCHANGE_INTRO = (
-    "<p>CASTED has already signed bilateral cooperation memorandums with several institutes, including National "
-    "Institute of Science and Technology Policy of Japan (NISTEP), Korea Institute of Science and Technology "
-    "Evaluation &amp; Planning (KISTEP), Science and Technology Policy Institute (STEPI) of Korea, Fafo-AIS of "
-    "Norway, and National Institute for Science and Technology Policy and Strategic Studies (NISTPASS) of "
-    "Vietnam. Stable long-term cooperation mechanisms have been set up with these institutes. In addition, "
-    "CASTED also has stable partnership with many international organizations, including UNESCO, UNIDO, UNDP, "
-    "OECD and World Bank.</p>",
-    "<p>中国科学技术发展战略研究院已与日本科学技术・学术政策研究所（NISTEP）、韩国科学技术企划评价院"
-    "（KISTEP）、韩国科学技术政策研究院（STEPI）、挪威Fafo应用国际研究所（Fafo-AIS）以及越南国家科技政策与"
-    "战略研究院（NISTPASS）等机构签署了双边合作备忘录，与这些机构建立了稳定的长期合作机制。此外，该院还与"
-    "联合国教科文组织、联合国工业发展组织、联合国开发计划署、经济合作与发展组织和世界银行等众多国际组织"
-    "保持着稳定的合作伙伴关系。</p>",
-)
-for _section in SECTIONS:
-    if _section["intro"] is None:
-        _section["intro"] = LONG_TERM_EXCHANGE_INTRO
 
 # The research fields the text names.
 RESEARCH_FIELDS = [
@@ -441,7 +413,3 @@ EVENTS = [
         "trilateral",
     ),
 ]
-EVENT_SUMMARY = (
-    "An international academic conference or exchange activity that CASTED held or undertook.",
-    "中国科学技术发展战略研究院主办或承办的国际学术会议或国际交流活动。",
-)

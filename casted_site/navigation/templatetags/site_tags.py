@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 
 from casted_site.caching.page_cache import cached_content, cached_for_page
 from casted_site.framework_fixes.view_restrictions import is_under_restricted_path
+from casted_site.institution.identity import institution
 from casted_site.listings import listing_url
 
 register = template.Library()
@@ -167,7 +168,12 @@ def meta_description(context, page):
             text = " ".join(html.unescape(strip_tags(str(getattr(page, field, "") or ""))).split())
             if text:
                 return Truncator(text).chars(160)
-        return ""
+        # A record with no text of its own (an event the content only names): its title, section and publisher.
+        request = context.get("request")
+        parent = page.get_parent() if page.pk and page.depth and page.depth > 2 else None
+        if parent is None or request is None:
+            return ""
+        return " · ".join((page.title, parent.specific_deferred.title, institution(request).name))
 
     if not isinstance(page, Page) or not page.pk or "request" not in context:
         return build()
@@ -188,3 +194,22 @@ def json_ld(context, page):
 
     payload = cached_for_page(page, request, "json-ld", build)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+# About three lines of a phone's screen, a Chinese character counted as two Latin ones: a longer lead is cut to
+# three lines there, with "Read more" to show it all.
+PHONE_LEAD_WIDTH = 130
+
+
+@register.filter
+def lead_and_rest(rendered_html):
+    """Rendered rich text split after its first paragraph: (the lead, the rest or "", whether the lead is longer
+    than a phone shows in three lines). A listing shows the lead and folds the rest behind "Read more", so that
+    its first result starts on the first screen."""
+    text = str(rendered_html)
+    end = text.find("</p>")
+    end = len(text) if end == -1 else end + len("</p>")
+    lead, rest = text[:end], text[end:].strip()
+    words = html.unescape(strip_tags(lead))
+    width = sum(2 if ord(character) > 0x2E7F else 1 for character in words)
+    return mark_safe(lead), mark_safe(rest), width > PHONE_LEAD_WIDTH  # noqa: S308 - rich text rendered by Wagtail

@@ -180,5 +180,6 @@ class Command(BaseCommand):
                 slug,
                 kind=kind,
                 format=event_format,
-                **translated(title=title, summary=initial_content.EVENT_SUMMARY),
+                # The text says nothing of one event it does not say of all: no summary (the card shows its kind).
+                **translated(title=title),
             )
