@@ -72,3 +72,10 @@ def section_records():
 def section_record(key):
     """The record page model whose section_key is key, or None."""
     return next((model for model in section_records() if model.section_key == key), None)
+
+
+def section_listing(model, sections):
+    """The menu's entry (casted_site.navigation's site_sections) of the index page a record model lives under (its
+    parent page type), or None where that listing is not in the menu."""
+    parents = {parent._meta.model_name for parent in model.allowed_parent_page_models()}
+    return next((section for section in sections if section["model"] in parents), None)

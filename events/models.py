@@ -23,7 +23,7 @@ from casted_site.navigation.seo import absolute_url, casted_organisation
 from casted_site.pages.blocks import BodyBlock, DocumentBlock
 from casted_site.pages.models import BilingualPreviewMixin, SectionFeedMixin, SectionIndexPage, SectionRecordPage
 from casted_site.records.records_io import ManyBySlug
-from casted_site.sections import HomeBlock, HomeFigure, RecordColumns
+from casted_site.sections import HomeBlock, HomeFigure, RecordColumns, section_listing
 from events.calendar import all_events_calendar_name, calendar_file, calendar_response
 from partners.models import PartnerRole, visible_partner_links
 from partners.records import PartnerLinks
@@ -145,11 +145,19 @@ class EventIndexPage(SectionFeedMixin, SectionIndexPage):
         return calendar_response(cached_for_page(self, request, "calendar", build), "casted-events.ics")
 
 
-def upcoming_events_on_home(live, _count, request, _sections):
-    upcoming = live.filter(upcoming_condition()).order_by("start_date", "title")[:3]
-    return render_to_string(
-        "events/home_block.html", {"cards": render_cards(upcoming, "includes/cards/event.html", request)}
-    )
+def events_on_home(live, count, request, sections):
+    """The next events; with none announced, the latest (the undated last): never an empty box."""
+    if not count:
+        return ""
+    upcoming = list(live.filter(upcoming_condition()).order_by("start_date", "title")[:3])
+    shown = upcoming or live.order_by(F("start_date").desc(nulls_last=True), "-first_published_at")[:3]
+    context = {
+        "cards": render_cards(shown, "includes/cards/event.html", request),
+        "upcoming": bool(upcoming),
+        "count": count,
+        "index": section_listing(EventPage, sections),
+    }
+    return render_to_string("events/home_block.html", context)
 
 
 class EventPage(RoutablePageMixin, SectionRecordPage):
@@ -158,7 +166,7 @@ class EventPage(RoutablePageMixin, SectionRecordPage):
     section_key = "events"
     section_label = _("Events")
     home_figures = [HomeFigure("events", pgettext_lazy("home figure", "conferences and events"))]
-    home_block = HomeBlock(upcoming_events_on_home, column=True)
+    home_block = HomeBlock(events_on_home, column=True)
     record_columns = RecordColumns(
         translated=["title", "summary", "venue", "city"],
         plain={

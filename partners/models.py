@@ -20,7 +20,7 @@ from casted_site.framework_fixes.view_restrictions import not_view_restricted
 from casted_site.listings import ChoiceFacet, Facet, FilteredListing
 from casted_site.navigation.seo import absolute_url, organisation
 from casted_site.pages.models import SectionIndexPage, SectionRecordPage
-from casted_site.sections import HomeBlock, HomeFigure, RecordColumns
+from casted_site.sections import HomeBlock, HomeFigure, RecordColumns, section_listing
 from casted_site.staff.file_content import check_document_content
 from partners.records import OnePartner
 
@@ -123,7 +123,7 @@ def partner_countries(live):
 
 def partners_on_home(live, count, request, sections):
     partners = list(live.order_by("title")[:HOME_PARTNERS])
-    index = next((section for section in sections if section["model"] == "partnerindexpage"), None)
+    index = section_listing(PartnerPage, sections)
     context = {"partners": partners, "partner_count": count, "partners_shown": len(partners), "partner_index": index}
     return render_to_string("partners/home_block.html", {**context, "request": request})
 

@@ -25,7 +25,7 @@ from casted_site.navigation.seo import absolute_url, casted_organisation, organi
 from casted_site.pages.blocks import BodyBlock, DocumentBlock
 from casted_site.pages.models import SectionFeedMixin, SectionIndexPage, SectionRecordPage
 from casted_site.records.records_io import ManyBySlug
-from casted_site.sections import HomeBlock, HomeFigure, RecordColumns
+from casted_site.sections import HomeBlock, HomeFigure, RecordColumns, section_listing
 from partners.models import PartnerPage, PartnerRole, visible_partner_links
 from partners.records import PartnerLinks
 
@@ -134,9 +134,10 @@ def active_in_year(queryset, year):
     return queryset.filter(start_year__lte=year).filter(models.Q(end_year__gte=year) | still_running)
 
 
-def latest_projects_on_home(live, _count, request, _sections):
+def latest_projects_on_home(live, count, request, sections):
     cards = render_cards(live.order_by("-first_published_at")[:3], "includes/cards/project_short.html", request)
-    return render_to_string("projects/home_block.html", {"cards": cards})
+    context = {"cards": cards, "count": count, "index": section_listing(ProjectPage, sections)}
+    return render_to_string("projects/home_block.html", context)
 
 
 class ProjectPage(SectionRecordPage):

@@ -15,7 +15,7 @@ from casted_site.navigation.seo import casted_organisation
 from casted_site.navigation.templatetags.site_tags import site_sections
 from casted_site.pages.blocks import BodyBlock
 from casted_site.pages.models import BilingualPreviewMixin
-from casted_site.sections import section_records
+from casted_site.sections import section_listing, section_records
 
 
 class HomePage(PageCacheMixin, BilingualPreviewMixin, Page):
@@ -53,9 +53,7 @@ class HomePage(PageCacheMixin, BilingualPreviewMixin, Page):
         build = lambda: home_contents(self, request, sections)  # noqa: E731
         home = cached_for_page(self, request, "home", build, day=timezone.localdate())
         # The kept dict is shared with other requests (the process memo): read, never changed.
-        context.update({name: value for name, value in home.items() if name != "summaries"})
-        summaries = home["summaries"]
-        context["sections"] = [{**section, "summary": summaries.get(section["pk"], "")} for section in sections]
+        context.update(home)
         return context
 
 
@@ -75,8 +73,8 @@ def section_summaries(home):
 
 def home_contents(home, request, sections):
     """The figures of every section and its blocks (casted_site.sections.HomeFigure, HomeBlock), rendered, from
-    the live, visible records of each: one query counts the records of every section. And the sections'
-    summaries."""
+    the live, visible records of each: one query counts the records of every section. Each figure links to its
+    section's listing, the first with the section's summary."""
     records = section_records()
     live = {model: model.objects.live().filter(not_view_restricted()).defer_streamfields() for model in records}
     counts = dict(
@@ -88,18 +86,26 @@ def home_contents(home, request, sections):
         .annotate(n=Count("pk"))
     )
     count_of = {model: counts.get(ContentType.objects.get_for_model(model).pk, 0) for model in records}
-    figures = [
-        (figure.count(live[model]) if figure.count else count_of[model], str(figure.label))
-        for model in records
-        for figure in model.home_figures
-    ]
+    summaries = section_summaries(home)
+    figures = []
+    for model in records:
+        listing = section_listing(model, sections)
+        for number, figure in enumerate(model.home_figures):
+            figures.append(
+                {
+                    "number": figure.count(live[model]) if figure.count else count_of[model],
+                    "label": str(figure.label),
+                    "url": listing["url"] if listing else "",
+                    # The section's own summary goes with its first figure: what it does, and how much.
+                    "summary": summaries.get(listing["pk"], "") if listing and number == 0 else "",
+                }
+            )
     blocks = [
         (model.home_block.column, model.home_block.render(live[model], count_of[model], request, sections))
         for model in records
         if model.home_block
     ]
     return {
-        "summaries": section_summaries(home),
         "figures": figures,
         "home_columns": [html for column, html in blocks if column],
         "home_blocks": [html for column, html in blocks if not column],
