@@ -97,7 +97,7 @@ class EventIndexPage(SectionFeedMixin, SectionIndexPage):
                 "listing_group",
                 models.Case(models.When(listing_group=0, then="start_date")).asc(nulls_last=True),
                 models.Case(models.When(listing_group=1, then="start_date")).desc(nulls_last=True),
-                "title",
+                "sort_title",
             )
         )
 
@@ -149,7 +149,7 @@ def events_on_home(live, count, request, sections):
     """The next events; with none announced, the latest (the undated last): never an empty box."""
     if not count:
         return ""
-    upcoming = list(live.filter(upcoming_condition()).order_by("start_date", "title")[:3])
+    upcoming = list(live.filter(upcoming_condition()).order_by("start_date", "sort_title")[:3])
     shown = upcoming or live.order_by(F("start_date").desc(nulls_last=True), "-first_published_at")[:3]
     context = {
         "cards": render_cards(shown, "includes/cards/event.html", request),
@@ -273,7 +273,7 @@ class EventPage(RoutablePageMixin, SectionRecordPage):
                 request,
                 lambda: {
                     "partner_links": visible_partner_links(self.event_partners),
-                    "projects": list(self.related_projects.live().filter(not_view_restricted()).order_by("title")),
+                    "projects": list(self.related_projects.live().filter(not_view_restricted()).order_by("sort_title")),
                     "same_kind": self.same_kind(),
                 },
             )
@@ -288,7 +288,7 @@ class EventPage(RoutablePageMixin, SectionRecordPage):
         if not self.kind:
             return []
         events = EventPage.objects.live().filter(not_view_restricted(), kind=self.kind).exclude(pk=self.pk)
-        ordered = events.order_by(F("start_date").desc(nulls_last=True), "title").defer_streamfields()
+        ordered = events.order_by(F("start_date").desc(nulls_last=True), "sort_title").defer_streamfields()
         return list(ordered[: self.SAME_KIND_SHOWN])
 
     @path("ical/")

@@ -10,4 +10,4 @@ class EventIndexPageTR(TranslationOptions):
 
 @register(EventPage)
 class EventPageTR(TranslationOptions):
-    fields = ("summary", "venue", "city", "programme", "body", "documents")
+    fields = ("summary", "sort_title", "venue", "city", "programme", "body", "documents")

@@ -19,6 +19,7 @@ from casted_site.caching.page_cache import linked_records
 from casted_site.framework_fixes.view_restrictions import not_view_restricted
 from casted_site.listings import ChoiceFacet, Facet, FilteredListing
 from casted_site.navigation.seo import absolute_url, organisation
+from casted_site.pages.collation import sort_key
 from casted_site.pages.models import SectionIndexPage, SectionRecordPage
 from casted_site.sections import HomeBlock, HomeFigure, RecordColumns, section_listing
 from casted_site.staff.file_content import check_document_content
@@ -88,7 +89,7 @@ class CountryFacet(Facet):
     def option_counts(self, queryset):
         counts = dict(queryset.order_by().exclude(country="").values_list("country").annotate(n=models.Count("pk")))
         options = [(code, countries.name(code), n) for code, n in counts.items()]
-        return sorted(options, key=lambda option: str(option[1]))
+        return sorted(options, key=lambda option: sort_key(option[1]))
 
     def apply(self, queryset, value):
         return queryset.filter(country=value)
@@ -101,7 +102,7 @@ class PartnerIndexPage(SectionIndexPage):
         verbose_name = _("partner index page")
 
     def records(self):
-        return PartnerPage.objects.child_of(self).live().filter(not_view_restricted()).order_by("title")
+        return PartnerPage.objects.child_of(self).live().filter(not_view_restricted()).order_by("sort_title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -122,7 +123,7 @@ def partner_countries(live):
 
 
 def partners_on_home(live, count, request, sections):
-    partners = list(live.order_by("title")[:HOME_PARTNERS])
+    partners = list(live.order_by("sort_title")[:HOME_PARTNERS])
     index = section_listing(PartnerPage, sections)
     context = {"partners": partners, "partner_count": count, "partners_shown": len(partners), "partner_index": index}
     return render_to_string("partners/home_block.html", {**context, "request": request})
@@ -252,15 +253,15 @@ class PartnerPage(SectionRecordPage):
             event_links = (
                 self.event_links.filter(not_view_restricted("event__"), event__live=True)
                 .select_related("event")
-                .order_by("event__title")
+                .order_by("event__sort_title")
             )
             return {
                 "project_links": list(
                     self.project_links.filter(not_view_restricted("project__"), project__live=True)
                     .select_related("project")
-                    .order_by("project__title")
+                    .order_by("project__sort_title")
                 ),
-                "mous": list(self.mous.live().filter(not_view_restricted()).order_by("-date_signed", "title")),
+                "mous": list(self.mous.live().filter(not_view_restricted()).order_by("-date_signed", "sort_title")),
                 "events": [link.event for link in event_links],  # one link per event and partner
             }
 
@@ -325,7 +326,7 @@ def current_status_expression(day):
 
 def mous_needing_attention(day):
     """(expiring within the notice period, shown as active by staff though past their expiry date), of live MOUs."""
-    mous = MouPage.objects.live().exclude(status=MouStatus.RENEWED).order_by("expiry_date", "title")
+    mous = MouPage.objects.live().exclude(status=MouStatus.RENEWED).order_by("expiry_date", "sort_title")
     soon = day + datetime.timedelta(days=EXPIRY_NOTICE_DAYS)
     expiring = list(mous.filter(expiry_date__gte=day, expiry_date__lte=soon))
     past_expiry = list(mous.filter(status=MouStatus.ACTIVE, expiry_date__lt=day))
@@ -353,7 +354,7 @@ class MouIndexPage(SectionIndexPage):
                 )
             )
             .annotate(status_now=current_status_expression(timezone.localdate()))
-            .order_by("partner__title")
+            .order_by("partner__sort_title")
         )
 
     def get_context(self, request, *args, **kwargs):

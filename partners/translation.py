@@ -16,9 +16,9 @@ class MouIndexPageTR(TranslationOptions):
 @register(PartnerPage)
 class PartnerPageTR(TranslationOptions):
     # The acronym in Chinese is the standard Chinese short name (经合组织 for OECD); institutes keep their Latin one.
-    fields = ("acronym", "summary", "city", "description")
+    fields = ("acronym", "summary", "sort_title", "city", "description")
 
 
 @register(MouPage)
 class MouPageTR(TranslationOptions):
-    fields = ("summary", "term", "scope")
+    fields = ("summary", "sort_title", "term", "scope")

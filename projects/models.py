@@ -85,7 +85,7 @@ class ProjectIndexPage(SectionFeedMixin, SectionIndexPage):
             .filter(not_view_restricted())
             .defer_streamfields()
             .prefetch_related("research_fields")
-            .order_by(Coalesce("end_year", "start_year").desc(nulls_last=True), "title")
+            .order_by(Coalesce("end_year", "start_year").desc(nulls_last=True), "sort_title")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -107,7 +107,7 @@ class ProjectIndexPage(SectionFeedMixin, SectionIndexPage):
                 PartnerPage.objects.live()
                 .filter(not_view_restricted(), project_links__isnull=False)
                 .distinct()
-                .order_by("title"),
+                .order_by("sort_title"),
                 "project_links__project",
                 max_options=15,
             ),
@@ -244,7 +244,7 @@ class ProjectPage(SectionRecordPage):
         def build():
             return {
                 "partner_links": self.partner_links,
-                "events": list(self.events.live().filter(not_view_restricted()).order_by("title")),
+                "events": list(self.events.live().filter(not_view_restricted()).order_by("sort_title")),
                 "research_fields": list(self.research_fields.all()),
             }
 

@@ -10,7 +10,7 @@ class ProjectIndexPageTR(TranslationOptions):
 
 @register(ProjectPage)
 class ProjectPageTR(TranslationOptions):
-    fields = ("summary", "body", "casted_role", "funding_programme", "outputs")
+    fields = ("summary", "sort_title", "body", "casted_role", "funding_programme", "outputs")
 
 
 @register(ResearchField)

@@ -15,6 +15,7 @@ from wagtail.search import index
 from casted_site.caching.page_cache import PageCacheMixin, declare_query_params
 from casted_site.framework_fixes.choice_labels import ChoiceLabelsMixin
 from casted_site.framework_fixes.view_restrictions import not_view_restricted
+from casted_site.pages.collation import sort_key
 from casted_site.pages.feeds import SectionFeed
 from casted_site.search.chinese import ChineseSearchMixin
 from casted_site.sections import SectionRecord
@@ -82,6 +83,10 @@ class SectionFeedMixin(RoutablePageMixin):
         return SectionFeed(self, self.feed_records())(request)
 
 
+def sort_title_fields():
+    return [build_localized_fieldname("sort_title", code) for code, _name in settings.LANGUAGES]
+
+
 class SectionRecordPage(
     SectionRecord, PageCacheMixin, ChoiceLabelsMixin, BilingualPreviewMixin, ChineseSearchMixin, Page
 ):
@@ -94,6 +99,9 @@ class SectionRecordPage(
         max_length=600,
         help_text=_("One or two sentences, shown on listing cards, in search results and to search engines."),
     )
+    # What listings order the records by in each language (casted_site.pages.collation), set on every save: not
+    # edited, not shown.
+    sort_title = models.CharField(max_length=500, blank=True, editable=False, db_index=True)
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     search_fields = [
@@ -105,3 +113,17 @@ class SectionRecordPage(
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.set_sort_titles()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and any(field.startswith("title") for field in update_fields):
+            kwargs["update_fields"] = {*update_fields, *sort_title_fields()}
+        return super().save(*args, **kwargs)
+
+    def set_sort_titles(self):
+        """Each language's sort key, from the title shown in it (the English one where a language has none)."""
+        english = getattr(self, build_localized_fieldname("title", settings.LANGUAGE_CODE)) or self.title
+        for code, _name in settings.LANGUAGES:
+            title = getattr(self, build_localized_fieldname("title", code), "") or english
+            setattr(self, build_localized_fieldname("sort_title", code), sort_key(title, code))

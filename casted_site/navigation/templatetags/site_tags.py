@@ -8,10 +8,12 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.html import strip_tags
+from django.utils.formats import date_format
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, Site
 
 from casted_site.caching.page_cache import cached_content, cached_for_page
@@ -213,3 +215,60 @@ def lead_and_rest(rendered_html):
     words = html.unescape(strip_tags(lead))
     width = sum(2 if ord(character) > 0x2E7F else 1 for character in words)
     return mark_safe(lead), mark_safe(rest), width > PHONE_LEAD_WIDTH  # noqa: S308 - rich text rendered by Wagtail
+
+
+@register.filter
+def in_brackets(value):
+    """A value put in brackets after a word, as each language writes it: " (OECD)" in English, "（经合组织）" in
+    Chinese (full-width brackets, no space before them)."""
+    if (translation.get_language() or "").startswith("zh"):
+        return format_html("（{}）", value)
+    return format_html(" ({})", value)
+
+
+def time_element(day, text):
+    return format_html('<time datetime="{}">{}</time>', day.isoformat(), text)
+
+
+@register.simple_tag
+def date_range(start, end=None):
+    """A date or a span of days as each language writes it, what the second date repeats left out:
+    15–16 March 2027, 30 March – 2 April 2027; 2027年3月15日至16日, 2027年3月30日至4月2日."""
+    if not start:
+        return ""
+    if not end or end == start:
+        return time_element(start, date_format(start, "DATE_FORMAT"))
+    chinese = (translation.get_language() or "").startswith("zh")
+    if chinese:
+        if start.year != end.year:
+            tail = date_format(end, "DATE_FORMAT")
+        elif start.month != end.month:
+            tail = f"{end.month}月{end.day}日"
+        else:
+            tail = f"{end.day}日"
+        return format_html("{}至{}", time_element(start, date_format(start, "DATE_FORMAT")), time_element(end, tail))
+    if start.year != end.year:
+        head = date_format(start, "DATE_FORMAT")
+    elif start.month != end.month:
+        head = date_format(start, "MONTH_DAY_FORMAT")
+    else:
+        head = str(start.day)
+    separator = "–" if (start.year, start.month) == (end.year, end.month) else " – "
+    return format_html(
+        "{}{}{}", time_element(start, head), separator, time_element(end, date_format(end, "DATE_FORMAT"))
+    )
+
+
+@register.filter
+def lang_attr(record, field):
+    """' lang="en"' where a translated field shows the English text in place of the active language's (empty for
+    this record): a screen reader then reads it as English, and a browser hyphenates and picks its font."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE:
+        return ""
+    own = getattr(record, build_localized_fieldname(field, language), None)
+    if own is None and not hasattr(record, build_localized_fieldname(field, language)):
+        return ""  # not a translated field
+    if own or not getattr(record, field, None):
+        return ""
+    return mark_safe(f' lang="{settings.LANGUAGE_CODE}"')  # noqa: S308 - a fixed attribute
