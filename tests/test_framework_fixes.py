@@ -191,3 +191,27 @@ def test_every_page_model_gets_the_fixes():
         assert model.route is route_by_indexed_slug, model
         assert model.get_view_restrictions is view_restrictions_where_there_are_any, model
     assert Page in get_page_models()
+
+
+def test_upstream_makes_the_sqlite_full_text_table_our_migrate_remakes_with_stemming():
+    """modelsearch's migration makes the table with these columns and the default tokenizer, and its triggers
+    write to it by name; our migrate remade it with the porter tokenizer and left the triggers naming it."""
+    import importlib.util
+
+    from django.db import connection
+
+    from casted_site.schema.management.commands.migrate import SQLITE_FTS_COLUMNS, SQLITE_FTS_TABLE
+
+    path = importlib.util.find_spec("modelsearch.migrations.0002_customise_indexentry").origin
+    with open(path, encoding="utf-8") as handle:
+        source = handle.read()
+    assert f"USING fts5({SQLITE_FTS_COLUMNS})" in source
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT type, sql FROM sqlite_master WHERE sql LIKE %s", [f"%{SQLITE_FTS_TABLE}%"])
+        rows = cursor.fetchall()
+    tables = [sql for kind, sql in rows if kind == "table" and f"TABLE {SQLITE_FTS_TABLE} " in sql]
+    assert len(tables) == 1 and "tokenize = 'porter unicode61'" in tables[0]
+    triggers = [sql for kind, sql in rows if kind == "trigger"]
+    assert len(triggers) == 3 and not any("_unstemmed" in sql for sql in triggers)

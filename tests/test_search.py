@@ -166,3 +166,50 @@ def test_a_chinese_short_name_finds_its_partner_and_chinese_pages_show_it(client
         in client.get("/en/").content.decode()
     )
     assert "<abbr" in chinese_home and ">NISTEP</abbr>" in chinese_home  # institutes keep their Latin acronym
+
+
+def test_the_count_is_the_count_of_the_kind_shown(client):
+    everything = search(client, "policy", language="en")
+    total = int(re.search(r"(\d+) results? for “policy”", everything).group(1))
+    events = search(client, "policy", language="en", kind="events")
+    shown = len(result_links(events))
+    assert re.search(rf"{shown} results? for “policy” in Events", events)
+    assert 0 < shown < total
+
+
+def test_a_kind_with_no_match_says_so_and_offers_every_kind(client):
+    html = search(client, "survey", language="en", kind="events")
+    assert result_links(html) == []
+    assert "No match for “survey” in Events." in html
+    assert '<a href="?q=survey">Show the 1 result of every kind</a>' in html
+    chinese = search(client, "survey", kind="events")
+    assert "在“活动”中没有与“survey”匹配的结果。" in chinese
+
+
+def test_an_unknown_kind_is_ignored_with_a_notice(client):
+    html = search(client, "合作", kind="spaceships")
+    assert "“spaceships”不是记录类型，已忽略。" in html and result_links(html)
+
+
+def test_english_words_are_found_by_their_stem_and_country_adjectives_by_their_country(client):
+    make_event("assessment-workshop", title="International S&T Assessment Workshop")
+    make_event("korea-seminar", title="Seminar on Technical Standard Strategy of Korea")
+    call_command("update_index", verbosity=0)
+    assert "events/assessment-workshop/" in result_links(search(client, "workshops", language="en"))
+    assert "events/china-sweden-st-policy-seminar/" in result_links(search(client, "seminars", language="en"))
+    assert "events/korea-seminar/" in result_links(search(client, "Korean", language="en"))
+
+
+def test_the_searched_words_are_marked_in_titles_and_summaries(client):
+    make_event("assessment-workshop", title="International S&T Assessment Workshop", summary="Two workshops & a <b>.")
+    call_command("update_index", verbosity=0)
+    html = search(client, "workshops", language="en")
+    assert ">International S&amp;T Assessment <mark>Workshop</mark></a>" in html
+    assert "<p>Two <mark>workshops</mark> &amp; a &lt;b&gt;.</p>" in html
+    chinese = search(client, "科技政策")
+    assert "中瑞<mark>科技</mark><mark>政策</mark>研讨会" in chinese or "中瑞<mark>科技政策</mark>研讨会" in chinese
+
+
+def test_the_search_page_has_one_search_box(client):
+    html = search(client, "合作")
+    assert html.count('type="search"') == 1

@@ -8,10 +8,11 @@ from django.template.response import TemplateResponse
 
 from wagtail.models import Page
 
-from casted_site.caching.page_cache import cached_content, declare_query_params
+from casted_site.caching.page_cache import cached_content, declare_query_params, keep_out_of_page_cache
 from casted_site.framework_fixes.view_restrictions import not_view_restricted
 from casted_site.listings import Option, listing_url, paginate_records
 from casted_site.search.chinese import query_words
+from casted_site.search.highlight import highlighted, searched_words, word_pattern
 from casted_site.sections import section_records
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -41,6 +42,16 @@ def ranked_matches(terms, kinds):
     return [(page.pk, model_kind.get(page.content_type_id)) for page in found if page.pk in visible]
 
 
+SNIPPET_LENGTH = 220
+
+
+def marked_summary(record, pattern):
+    summary = " ".join(str(getattr(record, "summary", "") or "").split())
+    if len(summary) > SNIPPET_LENGTH:
+        summary = summary[: SNIPPET_LENGTH - 1].rstrip() + "…"
+    return highlighted(summary, pattern) if summary else ""
+
+
 def search(request):
     query = request.GET.get("q", "").strip()
     shortened = len(query) > SEARCH_MAX_QUERY_LENGTH
@@ -48,7 +59,8 @@ def search(request):
     kinds = search_kinds()
     chosen_kind = request.GET.get("kind", "")
     context = {"query": query, "shortened": shortened, "searched": False, "search_page": True}
-    terms = query_words(query)
+    declare_query_params(request, "q", "kind", "page")
+    terms = searched_words(query_words(query))
     if terms:
         # Ranking every match is most of a search's cost (10,000 matches for a common word at scale), and the
         # ranking changes only when something is published: each query's matches, and each page of them shown,
@@ -57,8 +69,11 @@ def search(request):
         build = lambda: ranked_matches(terms, kinds)  # noqa: E731
         matches = cached_content("search-matches", build, in_process=False, query=query_hash)
         counts = Counter(kind for _pk, kind in matches)
-        if chosen_kind not in counts:
-            chosen_kind = ""
+        kind_labels = {key: label for key, label, _model in kinds}
+        if chosen_kind and chosen_kind not in kind_labels:
+            # A kind that does not exist: ignored, said so, and this answer not kept (visitors can vary it).
+            context["ignored_kind"], chosen_kind = chosen_kind, ""
+            keep_out_of_page_cache(request)
         selected_ids = [pk for pk, kind in matches if not chosen_kind or kind == chosen_kind]
         page = paginate_records(
             Page.objects.specific,
@@ -70,13 +85,25 @@ def search(request):
         )
         # Links carry the search and the kind shown, and nothing else the request held.
         links_query = {"q": query, "kind": chosen_kind}
-        # The results are shared with other requests (cached_content): their labels go beside them, not on them.
-        kind_labels, kind_of = {key: label for key, label, _model in kinds}, dict(matches)
-        results = [(kind_labels[kind_of[result.pk]], result) for result in page.object_list]
+        # The results are shared with other requests (cached_content): their labels and marked words go beside
+        # them, not on them.
+        kind_of, pattern = dict(matches), word_pattern(terms)
+        results = [
+            (
+                kind_labels[kind_of[result.pk]],
+                result,
+                highlighted(result.title, pattern),
+                marked_summary(result, pattern),
+            )
+            for result in page.object_list
+        ]
         context.update(
             searched=True,
             results=results,
-            total=len(matches),
+            total=len(selected_ids),
+            all_total=len(matches),
+            chosen_kind_label=kind_labels.get(chosen_kind, ""),
+            all_results_url=listing_url(links_query, "kind", None),
             listing={"page": page, "query": links_query},
             kind_options=[
                 Option(
@@ -90,5 +117,4 @@ def search(request):
             ],
             chosen_kind=chosen_kind,
         )
-    declare_query_params(request, "q", "kind", "page")
     return TemplateResponse(request, "search/search.html", context)

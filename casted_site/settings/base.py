@@ -217,7 +217,11 @@ WAGTAIL_SITE_NAME = _("CASTED International Cooperation")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars are uploaded here or the default one: nothing from abroad
 WAGTAIL_I18N_ENABLED = False  # one page tree; the languages live in modeltranslation's columns
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "casted_site.framework_fixes.search_backend"}}
+# SEARCH_CONFIG: PostgreSQL stems English words ("workshops" finds "workshop"); SQLite's stemming is the porter
+# tokenizer our migrate gives its full-text table (casted_site/schema). After a change, run update_index.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "casted_site.framework_fixes.search_backend", "SEARCH_CONFIG": "english"}
+}
 # A page shared with a password asks for it in the site's own layout and language.
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 - a template name
 # Every document's content is checked against its extension, on every upload path (casted_site/staff/uploads.py).
