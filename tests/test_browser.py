@@ -146,3 +146,48 @@ def test_on_a_phone_the_filters_start_folded_and_open_on_a_tap(site, browser):
     phone.wait_for_url("**/zh-hans/partners/?kind=university")
     assert phone.locator("details.filters").get_attribute("open") is not None  # a chosen filter stays in view
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hans"])
+def test_on_a_phone_the_header_is_one_short_row_and_the_menu_opens_from_its_button(site, browser, lang):
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    phone = context.new_page()
+    phone.goto(site + f"/{lang}/projects/")
+    header = phone.locator(".site-header").bounding_box()
+    assert header["height"] <= 120, header
+    menu = phone.locator(".menu-button")
+    assert menu.is_visible() and menu.get_attribute("aria-expanded") == "false"
+    assert not phone.locator("#main-nav").is_visible() and not phone.locator("#header-search").is_visible()
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true"
+    phone.locator("#main-nav a").nth(1).click()  # the partners
+    phone.wait_for_url(f"**/{lang}/partners/")
+    context.close()
+
+
+def test_without_scripting_the_phone_menu_stays_open_and_no_button_shows(site, browser):
+    context = browser.new_context(viewport={"width": 375, "height": 667}, java_script_enabled=False)
+    phone = context.new_page()
+    phone.goto(site + "/en/")
+    assert not phone.locator(".menu-button").is_visible()
+    assert phone.locator("#main-nav").is_visible() and phone.locator("#header-search").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hans"])
+@pytest.mark.parametrize("section", ["projects", "partners", "mous", "events"])
+def test_a_listings_first_result_starts_on_the_first_screen(site, browser, lang, section):
+    for width, height in ((1280, 800), (375, 667)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        visitor = context.new_page()
+        visitor.goto(site + f"/{lang}/{section}/")
+        top = visitor.locator(".record-card").first.bounding_box()["y"]
+        assert top < height - 60, (width, top)  # its title, not only its border, in view
+        context.close()
+
+
+def test_the_language_switch_keeps_the_filters_by_clicking(site, page):
+    page.goto(site + "/en/projects/?partner=oecd")
+    page.locator(".language-switcher").get_by_role("link", name="中文").click()
+    page.wait_for_url("**/zh-hans/projects/?partner=oecd")
+    assert page.locator(".record-card h3 a").all_inner_texts() == ["博士职业发展调查"]

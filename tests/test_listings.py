@@ -321,3 +321,13 @@ def test_a_facet_no_record_has_a_value_for_is_left_out(client, sample):
     assert "<h3>Status</h3>" not in get(client, "/en/mous/")  # the sample's MOU records no status
     make_mou("dated", sample.nistep, status="active")
     assert "<h3>Status</h3>" in get(client, "/en/mous/")
+
+
+def test_the_language_switch_keeps_the_filters_the_page_and_the_search(client):
+    html = get(client, "/en/projects/?partner=oecd&utm_source=mail")
+    assert 'href="/zh-hans/projects/?partner=oecd" hreflang="zh-hans"' in html
+    assert 'hreflang="zh-hans" href="http://testserver/zh-hans/projects/?partner=oecd"' in html
+    html = get(client, "/zh-hans/events/?when=past&page=1")
+    assert 'href="/en/events/?when=past&amp;page=1" hreflang="en"' in html
+    search = client.get("/en/search/", {"q": "合作", "kind": "events", "fbclid": "x"}).content.decode()
+    assert 'href="/zh-hans/search/?q=%E5%90%88%E4%BD%9C&amp;kind=events" hreflang="zh-hans"' in search

@@ -10,6 +10,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import format_html, strip_tags
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
@@ -41,13 +42,16 @@ def language_versions(context):
         paths = cached_for_page(page, request, "language-paths", lambda: page_paths(page, request))
     else:
         paths = {}
+    kept = kept_query(request)
     versions = []
     for code, _name in settings.LANGUAGES:
         path = paths.get(code)
         if path is None:
-            path = translate_url(request.get_full_path(), code)
-            if path == request.get_full_path() and code != current:
+            path = translate_url(request.path, code)
+            if path == request.path and code != current:
                 path = f"/{code}/"
+        if kept:
+            path = f"{path}?{kept}"
         versions.append(
             {
                 "code": code,
@@ -58,6 +62,15 @@ def language_versions(context):
             }
         )
     return versions
+
+
+def kept_query(request):
+    """The query parameters the page declared it depends on (a listing's filters and page, a search's words), as
+    the request gave them: the other language's version shows the same filtered list. Only those: the page cache
+    keeps an answer under them alone, so nothing else the request held may appear in it."""
+    declared = getattr(request, "page_cache_params", None) or ()
+    pairs = [(name, value) for name in declared for value in request.GET.getlist(name) if value]
+    return urlencode(pairs)
 
 
 def page_paths(page, request):
