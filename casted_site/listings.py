@@ -248,6 +248,8 @@ class FilteredListing:
             ]
             if not selected and not any(option.count for option in facet.options):
                 facet.options = []  # a facet no record has a value for offers nothing to pick: left out
+        if not any(facet.options for facet in self.facets):
+            return ""  # nothing to filter by: no panel (the results take the width)
         context = {"facets": self.facets, "selected_count": len(self.valid)}
         return get_template("includes/listing_filters.html").render(context)
 

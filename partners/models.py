@@ -102,7 +102,15 @@ class PartnerIndexPage(SectionIndexPage):
         verbose_name = _("partner index page")
 
     def records(self):
-        return PartnerPage.objects.child_of(self).live().filter(not_view_restricted()).order_by("sort_title")
+        # The cards show each logo: its rendition read with the partners, not one query a card.
+        return (
+            PartnerPage.objects.child_of(self)
+            .live()
+            .filter(not_view_restricted())
+            .order_by("sort_title")
+            .select_related("logo")
+            .prefetch_related("logo__renditions")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -223,6 +231,16 @@ class PartnerPage(SectionRecordPage):
 
     def __str__(self):
         return self.title
+
+    @property
+    def logo_alt_text(self):
+        """What a logo says where its image has no description of its own: whose logo it is."""
+        return _("%(name)s logo") % {"name": self.title}
+
+    @property
+    def share_image(self):
+        """A shared partner page shows its logo (casted_site.institution.identity.share_images)."""
+        return self.logo
 
     @property
     def short_name(self):

@@ -62,7 +62,10 @@ def browser():
 
 @pytest.fixture
 def site(live_server):
-    """The live server with the real initial content (a transactional test starts from an empty database)."""
+    """The live server with the real initial content (in place of the minimal tree the other tests start from)."""
+    from casted_site.home.models import HomePage
+
+    HomePage.objects.all().delete()
     call_command("load_initial_content", verbosity=0)
     call_command("update_index", verbosity=0)
     return live_server.url

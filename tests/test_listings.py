@@ -331,3 +331,14 @@ def test_the_language_switch_keeps_the_filters_the_page_and_the_search(client):
     assert 'href="/en/events/?when=past&amp;page=1" hreflang="en"' in html
     search = client.get("/en/search/", {"q": "合作", "kind": "events", "fbclid": "x"}).content.decode()
     assert 'href="/zh-hans/search/?q=%E5%90%88%E4%BD%9C&amp;kind=events" hreflang="zh-hans"' in search
+
+
+def test_a_listing_with_nothing_to_filter_by_has_no_filter_panel(client):
+    from partners.models import MouPage
+
+    MouPage.objects.update(status="")  # no MOU with a status: the one facet has nothing to offer
+    for mou in MouPage.objects.all():
+        mou.save_revision().publish()
+    html = get(client, "/en/mous/")
+    assert 'class="filters"' not in html and '<div class="listing no-filters">' in html
+    assert '<div class="listing">' in get(client, "/en/projects/")

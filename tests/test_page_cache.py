@@ -274,7 +274,7 @@ def test_records_pages_listings_and_search_follow_publishing_with_the_page_cache
     assert "Hub institute" in client.get("/en/projects/hub-project/").content.decode()
     assert "Event linked later" not in client.get("/en/projects/hub-project/").content.decode()
     assert "Hub project" in client.get("/en/projects/").content.decode()
-    assert "Hub project" in client.get("/en/search/?q=hub").content.decode()
+    assert "<mark>Hub</mark> project" in client.get("/en/search/?q=hub").content.decode()
 
     event = make_event("linked-later", title="Event linked later", projects=[project], partners=[partner])
     with translation.override("en"):
@@ -284,7 +284,7 @@ def test_records_pages_listings_and_search_follow_publishing_with_the_page_cache
     assert "Event linked later" in client.get("/en/projects/hub-project/").content.decode()
     assert "Event linked later" in client.get("/en/partners/hub/").content.decode()
     assert "Hub project, renamed" in client.get("/en/projects/").content.decode()
-    assert "Hub project, renamed" in client.get("/en/search/?q=hub").content.decode()
+    assert "<mark>Hub</mark> project, renamed" in client.get("/en/search/?q=hub").content.decode()
     assert "Hub project, renamed" in client.get("/en/events/linked-later/").content.decode()
 
     PartnerPage.objects.get(pk=partner.pk).unpublish()

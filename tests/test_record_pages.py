@@ -46,3 +46,26 @@ def test_a_long_intro_shows_its_first_paragraph_and_folds_the_rest(client, home)
     index.save_revision().publish()
     html = client.get("/en/events/").content.decode()
     assert '<div class="lead"><p>One short line.</p></div>' in html and "intro-more" not in html
+
+
+def test_a_partners_uploaded_logo_shows_on_its_card_and_page_with_alt_text_and_is_its_share_image(client, home):
+    from django.core.files.base import ContentFile
+
+    from wagtail.images.models import Image
+
+    from tests.factories import make_partner
+    from tests.files import png_bytes
+
+    logo = Image.objects.create(title="logo.png", file=ContentFile(png_bytes(300, 100), "logo.png"))
+    partner = make_partner("with-logo", title="Logo Institute", title_zh_hans="标志研究所", logo=logo)
+    make_partner("without-logo", title="Plain Institute")
+    listing = client.get("/en/partners/").content.decode()
+    assert re.search(r'<img class="card-logo" src="[^"]+" width="144" height="48" alt="Logo Institute logo"', listing)
+    assert listing.count('class="card-logo"') == 1
+    chinese = client.get("/zh-hans/partners/with-logo/").content.decode()
+    assert 'alt="标志研究所标志"' in chinese
+    wide = re.findall(r'<meta property="og:image" content="([^"]+)">', chinese)[0]
+    assert wide == "http://testserver" + logo.get_rendition("max-1200x630").url
+    logo.description = "The institute's emblem"
+    logo.save()
+    assert 'alt="The institute&#x27;s emblem"' in client.get(partner.url).content.decode()
