@@ -46,3 +46,13 @@ def test_sections_depend_one_way(graph):
             there = graph.chain_exists(importer, imported, as_packages=True)
             back = graph.chain_exists(imported, importer, as_packages=True)
             assert not (there and back), f"{importer} and {imported} import each other"
+
+
+def test_every_section_record_keeps_a_sort_key_in_each_language():
+    """Listings order by sort_title (Chinese by pinyin): a section's translation.py must register it."""
+    from django.conf import settings
+
+    for model in section_records():
+        names = {field.name for field in model._meta.get_fields()}
+        for code, _name in settings.LANGUAGES:
+            assert f"sort_title_{code.replace('-', '_')}" in names, model
