@@ -142,12 +142,30 @@ def test_on_a_phone_the_filters_start_folded_and_open_on_a_tap(site, browser):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     phone = context.new_page()
     phone.goto(site + "/zh-hans/partners/")
-    panel = phone.locator("details.filters")
-    assert panel.get_attribute("open") is None
-    panel.locator("summary").click()
+    toggle = phone.locator(".filters-toggle")
+    assert toggle.get_attribute("aria-expanded") == "false" and not phone.locator(".filter-facets").is_visible()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
     phone.locator(".facet-option", has_text="大学").click()
     phone.wait_for_url("**/zh-hans/partners/?kind=university")
-    assert phone.locator("details.filters").get_attribute("open") is not None  # a chosen filter stays in view
+    assert phone.locator(".filter-facets").is_visible()  # a chosen filter stays in view
+    context.close()
+
+
+def test_on_a_phone_nothing_moves_once_painted(site, browser):
+    """The filters and the menu fold by the stylesheet, before the first paint: no layout shift (which Lighthouse
+    counted when the script folded the filters after the page was shown)."""
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    phone = context.new_page()
+    phone.add_init_script(
+        "window.__shift = 0; new PerformanceObserver(list => list.getEntries().forEach("
+        "entry => { if (!entry.hadRecentInput) window.__shift += entry.value; }))"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    for path in ("/en/partners/", "/zh-hans/projects/", "/zh-hans/"):
+        phone.goto(site + path)
+        phone.wait_for_timeout(300)
+        assert phone.evaluate("window.__shift") < 0.01, path
     context.close()
 
 
@@ -194,3 +212,25 @@ def test_the_language_switch_keeps_the_filters_by_clicking(site, page):
     page.locator(".language-switcher").get_by_role("link", name="中文").click()
     page.wait_for_url("**/zh-hans/projects/?partner=oecd")
     assert page.locator(".record-card h3 a").all_inner_texts() == ["博士职业发展调查"]
+
+
+def test_the_footer_shows_the_institutions_settings_in_both_languages(site, page):
+    from wagtail.models import Site
+
+    from casted_site.institution.models import InstitutionSettings
+
+    settings = InstitutionSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.address_en, settings.address_zh_hans = "An example address\nBeijing", "北京市示例地址"
+    settings.email, settings.icp_number, settings.website_code = "office@example.org", "京ICP备00000000号-1", "bm0000"
+    settings.save()
+    for lang, address, code in (
+        ("en", "An example address", "Website identification code: bm0000"),
+        ("zh-hans", "北京市示例地址", "网站标识码：bm0000"),
+    ):
+        page.goto(site + f"/{lang}/")
+        footer = page.locator(".site-footer")
+        text = footer.inner_text()
+        assert address in text and code in text and "office@example.org" in text
+        icp = footer.get_by_role("link", name="京ICP备00000000号-1")
+        assert icp.get_attribute("href") == "https://beian.miit.gov.cn/"
+        footer.screenshot(path=str(SCREENSHOTS / f"footer-{lang}-1280.png"))

@@ -286,7 +286,7 @@ def test_filter_links_keep_the_other_filters_and_go_back_to_the_first_page(clien
 
 
 def filters_panel(html):
-    return re.search(r'<details class="filters".*?</details>', html, re.S).group(0)
+    return re.search(r'<section class="filters.*?(?=<div class="listing-results">)', html, re.S).group(0)
 
 
 def test_pagination_links_keep_the_valid_filters_only(client):

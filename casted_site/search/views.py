@@ -117,4 +117,6 @@ def search(request):
             ],
             chosen_kind=chosen_kind,
         )
+        # The kinds as the listings' filter panel shows a facet (casted_site.listings): options under no heading.
+        context["kind_facets"] = [{"label": "", "options": context["kind_options"], "hidden_options": 0}]
     return TemplateResponse(request, "search/search.html", context)

@@ -1,19 +1,19 @@
-// Progressive enhancement only: every page works without this script.
+// Progressive enhancement only: every page works without this script. What it folds, the stylesheet folds
+// before the first paint (@media (scripting: enabled)): nothing moves once shown.
 document.addEventListener("DOMContentLoaded", function () {
-  var phone = window.matchMedia("(max-width: 52rem)").matches;
-  // On a phone, the filter panel starts folded so the results come first.
-  if (phone) {
-    document.querySelectorAll("details.filters[open]").forEach(function (panel) {
-      if (!panel.querySelector("[aria-current]")) panel.removeAttribute("open");
-    });
-  }
-  // The phone's Menu button (shown by the stylesheet only where scripting runs) opens the search and the menu.
-  var header = document.querySelector(".site-header");
-  var button = header && header.querySelector(".menu-button");
-  if (button) {
+  // A button that opens and closes a part of the page: the class on `holder` shows it (see site.css).
+  function toggles(button, holder, openClass) {
     button.addEventListener("click", function () {
-      var open = header.classList.toggle("menu-open");
+      var open = holder.classList.toggle(openClass);
       button.setAttribute("aria-expanded", open ? "true" : "false");
     });
   }
+  // On a phone: the search and the menu behind the Menu button; a listing's facets behind their heading.
+  var header = document.querySelector(".site-header");
+  var menu = header && header.querySelector(".menu-button");
+  if (menu) toggles(menu, header, "menu-open");
+  document.querySelectorAll(".filters").forEach(function (panel) {
+    var button = panel.querySelector(".filters-toggle");
+    if (button) toggles(button, panel, "is-open");
+  });
 });
