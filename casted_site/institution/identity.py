@@ -10,9 +10,10 @@ from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Site
 
-from casted_site.caching.page_cache import cached_content, request_origin
+from casted_site.caching.page_cache import cached_content, cached_for_page, request_origin
 
 # The filing systems' public lookups, where the footer's numbers lead.
 ICP_LOOKUP_URL = "https://beian.miit.gov.cn/"
@@ -65,7 +66,7 @@ def value_in(settings_row, field, language):
     """A translated field's value in `language`, else English, else the catalogue's default in that language."""
     if settings_row is not None:
         for code in (language, settings.LANGUAGE_CODE):
-            value = getattr(settings_row, f"{field}_{code.replace('-', '_')}", "") or ""
+            value = getattr(settings_row, build_localized_fieldname(field, code), "") or ""
             if value.strip():
                 return value.strip()
     with translation.override(language):
@@ -132,8 +133,6 @@ def institution(request):
 def share_images(page, request):
     """(wide, square) absolute URLs of the image a shared page shows: the page's own (its `share_image`, a
     partner's logo say, fitted inside 1200×630 and 600×600), else the institution's."""
-    from casted_site.caching.page_cache import cached_for_page
-
     image = getattr(page, "share_image", None)
     if image is None:
         found = institution(request)

@@ -9,7 +9,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-IMAGE = "wagtailimages.Image"
+
+def optional_image(verbose_name, help_text):
+    """An image the settings may leave empty; deleting the image empties it."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
 
 
 @register_setting(icon="home")
@@ -29,14 +40,9 @@ class InstitutionSettings(BaseSiteSetting):
         blank=True,
         help_text=_("The office's name under the institution's. Empty: International Exchange and Cooperation."),
     )
-    logo = models.ForeignKey(
-        IMAGE,
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown 48 px high in the header. Empty: the short name as a wordmark."),
+    logo = optional_image(
+        _("logo"),
+        _("Shown 48 px high in the header. Empty: the short name as a wordmark."),
     )
     address = models.TextField(_("postal address"), blank=True)
     email = models.EmailField(_("contact e-mail"), blank=True)
@@ -46,14 +52,9 @@ class InstitutionSettings(BaseSiteSetting):
         _("copyright line"), max_length=200, blank=True, help_text=_("Empty: © the year and the institution's name.")
     )
     privacy_note = models.TextField(_("privacy note"), blank=True, help_text=_("One or two sentences in the footer."))
-    share_image = models.ForeignKey(
-        IMAGE,
-        verbose_name=_("default share image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
+    share_image = optional_image(
+        _("default share image"),
+        _(
             "Shown when a page is shared and has no image of its own: cropped to 1200×630 and to a square. "
             "Empty: the site's own share image."
         ),
@@ -70,14 +71,9 @@ class InstitutionSettings(BaseSiteSetting):
         blank=True,
         help_text=_("As filed, for example 京公网安备11010802000000号. Linked to its record at beian.mps.gov.cn."),
     )
-    public_security_badge = models.ForeignKey(
-        IMAGE,
-        verbose_name=_("public security filing badge"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The badge the filing system issues, shown before the number."),
+    public_security_badge = optional_image(
+        _("public security filing badge"),
+        _("The badge the filing system issues, shown before the number."),
     )
     website_code = models.CharField(
         _("website identification code (网站标识码)"),

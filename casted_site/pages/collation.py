@@ -5,6 +5,8 @@ for 世界银行 under S, after 加拿大… under J), the same on SQLite and Po
 from django.conf import settings
 from django.utils import translation
 
+from modeltranslation.utils import build_localized_fieldname
+
 
 def sort_key(text, language=None):
     """The key `text` sorts by in `language` (the active one by default). Chinese: each character's pinyin with
@@ -22,19 +24,29 @@ def sort_key(text, language=None):
     ).casefold()
 
 
+def sort_title_fields():
+    """The sort key's column in each language."""
+    return [build_localized_fieldname("sort_title", code) for code, _name in settings.LANGUAGES]
+
+
+def sort_titles(titles):
+    """{language: title} -> {each language's sort key column: its key}; a language without a title sorts by the
+    English one, which it shows."""
+    english = titles.get(settings.LANGUAGE_CODE) or ""
+    return {
+        build_localized_fieldname("sort_title", code): sort_key(titles.get(code) or english, code)
+        for code, _name in settings.LANGUAGES
+    }
+
+
 def fill_sort_titles(model):
     """Set the sort keys of every page of `model` from its titles (the migration that adds the column). Reads and
     writes only those columns, so it runs on any later schema."""
     if not model.objects.exists():
         return
-    from modeltranslation.utils import build_localized_fieldname
-
     codes = [code for code, _name in settings.LANGUAGES]
     titles = [build_localized_fieldname("title", code) for code in codes]
+    english_key = build_localized_fieldname("sort_title", settings.LANGUAGE_CODE)
     for pk, *values in model.objects.values_list("pk", *titles):
-        english = values[codes.index(settings.LANGUAGE_CODE)] or ""
-        keys = {
-            build_localized_fieldname("sort_title", code): sort_key(value or english, code)
-            for code, value in zip(codes, values, strict=True)
-        }
-        model.objects.filter(pk=pk).update(sort_title=keys[build_localized_fieldname("sort_title", "en")], **keys)
+        keys = sort_titles(dict(zip(codes, values, strict=True)))
+        model.objects.filter(pk=pk).update(sort_title=keys[english_key], **keys)

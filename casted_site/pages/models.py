@@ -15,7 +15,7 @@ from wagtail.search import index
 from casted_site.caching.page_cache import PageCacheMixin, declare_query_params
 from casted_site.framework_fixes.choice_labels import ChoiceLabelsMixin
 from casted_site.framework_fixes.view_restrictions import not_view_restricted
-from casted_site.pages.collation import sort_key
+from casted_site.pages.collation import sort_title_fields, sort_titles
 from casted_site.pages.feeds import SectionFeed
 from casted_site.search.chinese import ChineseSearchMixin
 from casted_site.sections import SectionRecord
@@ -83,10 +83,6 @@ class SectionFeedMixin(RoutablePageMixin):
         return SectionFeed(self, self.feed_records())(request)
 
 
-def sort_title_fields():
-    return [build_localized_fieldname("sort_title", code) for code, _name in settings.LANGUAGES]
-
-
 class SectionRecordPage(
     SectionRecord, PageCacheMixin, ChoiceLabelsMixin, BilingualPreviewMixin, ChineseSearchMixin, Page
 ):
@@ -123,7 +119,9 @@ class SectionRecordPage(
 
     def set_sort_titles(self):
         """Each language's sort key, from the title shown in it (the English one where a language has none)."""
-        english = getattr(self, build_localized_fieldname("title", settings.LANGUAGE_CODE)) or self.title
-        for code, _name in settings.LANGUAGES:
-            title = getattr(self, build_localized_fieldname("title", code), "") or english
-            setattr(self, build_localized_fieldname("sort_title", code), sort_key(title, code))
+        titles = {
+            code: getattr(self, build_localized_fieldname("title", code), "") for code, _name in settings.LANGUAGES
+        }
+        titles[settings.LANGUAGE_CODE] = titles[settings.LANGUAGE_CODE] or self.title
+        for field, key in sort_titles(titles).items():
+            setattr(self, field, key)

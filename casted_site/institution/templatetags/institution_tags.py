@@ -1,6 +1,6 @@
 from django import template
 
-from casted_site.institution.identity import institution
+from casted_site.institution.identity import institution, share_images
 
 register = template.Library()
 
@@ -15,6 +15,4 @@ def site_institution(context):
 @register.simple_tag(takes_context=True)
 def page_share_images(context, page):
     """(wide, square) URLs of the image a share of this page shows (og:image, and itemprop for WeChat's card)."""
-    from casted_site.institution.identity import share_images
-
     return share_images(page, context["request"])

@@ -188,7 +188,7 @@ def meta_description(context, page):
         parent = page.get_parent() if page.pk and page.depth and page.depth > 2 else None
         if parent is None or request is None:
             return ""
-        return " · ".join((page.title, parent.specific_deferred.title, institution(request).name))
+        return " · ".join((page.title, parent.title, institution(request).name))
 
     if not isinstance(page, Page) or not page.pk or "request" not in context:
         return build()
@@ -230,11 +230,15 @@ def lead_and_rest(rendered_html):
     return mark_safe(lead), mark_safe(rest), width > PHONE_LEAD_WIDTH  # noqa: S308 - rich text rendered by Wagtail
 
 
+def chinese_is_active():
+    return (translation.get_language() or "").startswith("zh")
+
+
 @register.filter
 def in_brackets(value):
     """A value put in brackets after a word, as each language writes it: " (OECD)" in English, "（经合组织）" in
     Chinese (full-width brackets, no space before them)."""
-    if (translation.get_language() or "").startswith("zh"):
+    if chinese_is_active():
         return format_html("（{}）", value)
     return format_html(" ({})", value)
 
@@ -251,8 +255,7 @@ def date_range(start, end=None):
         return ""
     if not end or end == start:
         return time_element(start, date_format(start, "DATE_FORMAT"))
-    chinese = (translation.get_language() or "").startswith("zh")
-    if chinese:
+    if chinese_is_active():
         if start.year != end.year:
             tail = date_format(end, "DATE_FORMAT")
         elif start.month != end.month:
