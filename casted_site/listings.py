@@ -141,6 +141,10 @@ class Listing:
     ignored: list
     total: int
 
+    @property
+    def filtered(self):
+        return any(value is not None for value in self.query.values())
+
 
 class FilteredListing:
     """A section's listing as a request asks for it: the facets it picks applied to the records (a function that

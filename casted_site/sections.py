@@ -45,6 +45,20 @@ class RecordColumns:
     links: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class ListedOnLinked:
+    """Where a section's records are listed on the pages of the records they link to: a partner's page lists the
+    news that names it. fields: the record model's many-to-many fields to the sections below it, each with the
+    parameter of its own listing's facet that filters by that record (or None), for the "See all" link; order: the
+    list's order; item_template: one list item, rendered with the record as `record`; shown: at most this many."""
+
+    heading: str
+    fields: dict
+    order: tuple
+    item_template: str
+    shown: int = 10
+
+
 class SectionRecord:
     """The declaration a section's record page model makes (SectionRecordPage carries it with these defaults)."""
 
@@ -54,6 +68,10 @@ class SectionRecord:
     home_figures = ()
     home_block = None
     record_columns = None
+    # A ListedOnLinked: the pages of the records this section links to list its records.
+    listed_on_linked = None
+    # The date field that orders the section's feed and dates its entries (a news item's date), else publication.
+    dated_by = None
 
 
 @cache

@@ -1,6 +1,10 @@
 """Atom feeds of a section's newest records, in the visitor's language."""
 
+import datetime
+
 from django.contrib.syndication.views import Feed
+from django.db.models import F
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 
@@ -37,7 +41,9 @@ class SectionFeed(Feed):
         return self.index_page.summary
 
     def items(self):
-        return self.records.order_by("-first_published_at")[: self.item_count]
+        dated_by = self.records.model.dated_by
+        order = [F(dated_by).desc(nulls_last=True)] if dated_by else []
+        return self.records.order_by(*order, "-first_published_at")[: self.item_count]
 
     def item_title(self, item):
         return item.title
@@ -49,7 +55,11 @@ class SectionFeed(Feed):
         return item.get_url(self.request)
 
     def item_pubdate(self, item):
-        return item.first_published_at
+        """The record's own date where its section has one (a news item's), else when it was first published."""
+        day = getattr(item, item.dated_by) if item.dated_by else None
+        if day is None:
+            return item.first_published_at
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
     def item_updateddate(self, item):
         return item.last_published_at

@@ -1,5 +1,7 @@
 """Abstract pages the section apps share: a section's index page, its records, and their bilingual preview."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import models
 from django.utils import translation
@@ -12,13 +14,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from casted_site.caching.page_cache import PageCacheMixin, declare_query_params
+from casted_site.caching.page_cache import PageCacheMixin, cached_for_page, declare_query_params
 from casted_site.framework_fixes.choice_labels import ChoiceLabelsMixin
 from casted_site.framework_fixes.view_restrictions import not_view_restricted
 from casted_site.pages.collation import sort_title_fields, sort_titles
 from casted_site.pages.feeds import SectionFeed
 from casted_site.search.chinese import ChineseSearchMixin
-from casted_site.sections import SectionRecord
+from casted_site.sections import SectionRecord, section_records
 
 
 class BilingualPreviewMixin:
@@ -61,6 +63,9 @@ class SectionIndexPage(PageCacheMixin, BilingualPreviewMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
+
+    # What the listing says while the section has no record at all; a section says what will appear in it.
+    empty_state = _("Nothing has been published here yet.")
 
     class Meta:
         abstract = True
@@ -109,6 +114,38 @@ class SectionRecordPage(
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["listed_here"] = cached_for_page(self, request, "listed-here", self.listed_here)
+        return context
+
+    def listed_here(self):
+        """The records of the sections above this one that link to it and ask to be listed on its page
+        (SectionRecord.listed_on_linked): a partner's news, a project's publications. One query a list."""
+        lists = []
+        for model in section_records():
+            declared = model.listed_on_linked
+            for field_name, facet in declared.fields.items() if declared else ():
+                if not isinstance(self, model._meta.get_field(field_name).related_model):
+                    continue
+                linking = model.objects.live().filter(not_view_restricted(), **{field_name: self})
+                records = list(linking.defer_streamfields().order_by(*declared.order)[: declared.shown + 1])
+                if not records:
+                    continue
+                more_url = None
+                if len(records) > declared.shown and facet:
+                    more_url = f"{records[0].get_parent().get_url()}?{urlencode({facet: self.slug})}"
+                lists.append(
+                    {
+                        "key": f"{model._meta.model_name}-{field_name}",
+                        "heading": str(declared.heading),
+                        "records": records[: declared.shown],
+                        "item_template": declared.item_template,
+                        "more_url": more_url,
+                    }
+                )
+        return lists
 
     def save(self, *args, **kwargs):
         self.set_sort_titles()
