@@ -72,6 +72,9 @@ class SectionRecord:
     listed_on_linked = None
     # The date field that orders the section's feed and dates its entries (a news item's date), else publication.
     dated_by = None
+    # File names its pages answer beside their URL, each a routable path of the page with a slash (a publication's
+    # "cite.bib" is its cite.bib/): Wagtail's page paths hold no dot, so casted_site/urls.py routes these.
+    page_files = ()
 
 
 @cache

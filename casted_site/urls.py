@@ -1,8 +1,10 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -16,8 +18,22 @@ from casted_site.navigation.views import language_root_redirect
 from casted_site.operations.throttle import throttled
 from casted_site.operations.views import healthz
 from casted_site.search.views import search
+from casted_site.sections import section_records
 
 SITEMAPS = {"pages": PageSitemap}
+
+
+def page_file_patterns():
+    """The files the sections' pages answer beside their URL (a publication's cite.bib, SectionRecord.page_files).
+    Wagtail's page paths hold no dot, so each is handed to Wagtail's serve view with a slash, as the last part of
+    the page's path, which the page's routable path of that name (cite.bib/) answers. Only the declared names: any
+    other dotted path stays a 404 (and LocaleMiddleware does not redirect a missing document to /en/documents/…)."""
+    names = sorted({name for model in section_records() for name in model.page_files})
+    if not names:
+        return []
+    pattern = rf"^(?P<path>(?:[\w-]+/)+(?:{'|'.join(re.escape(name) for name in names)}))$"
+    return [re_path(pattern, lambda request, path: wagtail_views.serve(request, path + "/"), name="page_file")]
+
 
 urlpatterns = [
     path("", language_root_redirect, name="language_root"),
@@ -54,6 +70,7 @@ urlpatterns += i18n_patterns(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         throttled("page-password", limit=10, seconds=900)(wagtail_views.authenticate_with_password),
     ),
+    *page_file_patterns(),
     # Wagtail's page serving catches everything else: it comes last.
     path("", include(wagtail_urls)),
 )

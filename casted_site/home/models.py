@@ -91,9 +91,12 @@ def home_contents(home, request, sections):
     for model in records:
         listing = section_listing(model, sections)
         for number, figure in enumerate(model.home_figures):
+            value = figure.count(live[model]) if figure.count else count_of[model]
+            if not value:
+                continue  # a section that holds nothing yet has no figure: "0 publications" says nothing
             figures.append(
                 {
-                    "number": figure.count(live[model]) if figure.count else count_of[model],
+                    "number": value,
                     "label": str(figure.label),
                     "url": listing["url"] if listing else "",
                     # The section's own summary goes with its first figure: what it does, and how much.
