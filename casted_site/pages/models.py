@@ -135,7 +135,9 @@ class SectionRecordPage(
                     continue
                 more_url = None
                 if len(records) > declared.shown and facet:
-                    more_url = f"{records[0].get_parent().get_url()}?{urlencode({facet: self.slug})}"
+                    # The listing is the records' parent: its URL is theirs without their slug (no query).
+                    listing_url = records[0].get_url().rstrip("/").rpartition("/")[0] + "/"
+                    more_url = f"{listing_url}?{urlencode({facet: self.slug})}"
                 lists.append(
                     {
                         "key": f"{model._meta.model_name}-{field_name}",
