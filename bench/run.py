@@ -56,7 +56,12 @@ PAGES = [
     ("search", "/{lang}/search/?q={query}"),
     ("search, common word", "/{lang}/search/?q={common}"),
     ("calendar feed", "/{lang}/events/calendar/"),
+    # The sections that start empty, with their labelled samples imported (prepare: examples/*.csv).
+    ("news", "/{lang}/news/"),
+    ("news item", "/{lang}/news/example-delegation-visit/"),
 ]
+# The samples of the sections that start empty, imported into the bench's database (see their pages above).
+SAMPLES = [("news", "examples/news.csv")]
 # The admin pages staff meet daily, as a moderator logged in (never cached): {partners} and {oecd} are page ids.
 STAFF_PAGES = [
     ("admin: dashboard", "/admin/"),
@@ -279,8 +284,12 @@ def staff_page_opens(base, path, session):
 def prepare(env, root, args):
     """Migrate, load and index the database of the checkout at root, and collect its static files."""
     if not args.skip_setup:
-        for command in (["migrate", "--noinput"], ["load_initial_content"], ["update_index"]):
-            manage(env, *command, root=root)
+        manage(env, "migrate", "--noinput", root=root)
+        manage(env, "load_initial_content", root=root)
+        for kind, sample in SAMPLES:
+            if (root / sample).exists():  # an older checkout (--compare) may not have the section
+                manage(env, "import_records", "--kind", kind, sample, root=root)
+        manage(env, "update_index", root=root)
     manage(env, "collectstatic", "--noinput", root=root)
 
 
@@ -391,8 +400,8 @@ def main():
     )
     parser.add_argument(
         "--scale",
-        metavar="PROJECTS,PARTNERS,EVENTS",
-        help="add synthetic records first, e.g. 10000,2000,5000 (generate_scale_content; takes minutes)",
+        metavar="PROJECTS,PARTNERS,EVENTS[,NEWS]",
+        help="add synthetic records first, e.g. 10000,2000,5000,3000 (generate_scale_content; takes minutes)",
     )
     parser.add_argument("--compare", metavar="REV", help="measure a git worktree of REV beside this checkout")
     parser.add_argument(
@@ -435,17 +444,15 @@ def main():
     print(f"Database: {database}", file=sys.stderr)
     prepare(env, ROOT, args)
     if args.scale:
-        projects, partners, events = args.scale.split(",")
-        print(f"Adding {projects} projects, {partners} partners and {events} events…", file=sys.stderr)
+        projects, partners, events, news = (args.scale.split(",") + ["0"])[:4]
+        print(
+            f"Adding {projects} projects, {partners} partners, {events} events and {news} news items…", file=sys.stderr
+        )
         manage(
             env,
             "generate_scale_content",
-            "--projects",
-            projects,
-            "--partners",
-            partners,
-            "--events",
-            events,
+            *("--projects", projects, "--partners", partners, "--events", events),
+            *("--news", news),
             "--allow-real-content",
         )
     before = None

@@ -15,6 +15,8 @@ from casted_site.home.factories import HomePageFactory
 from casted_site.staff.roles import ensure_roles_and_workflow
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import EventIndexPage, EventPartner
+from news.factories import NewsIndexPageFactory, NewsPageFactory
+from news.models import NewsIndexPage
 from partners.factories import MouIndexPageFactory, MouPageFactory, PartnerIndexPageFactory, PartnerPageFactory
 from partners.models import MouIndexPage, PartnerIndexPage
 from projects.factories import ProjectIndexPageFactory, ProjectPageFactory
@@ -26,6 +28,7 @@ SECTION_INDEXES = [
     (PartnerIndexPageFactory, "partners", "Partners", "合作伙伴"),
     (MouIndexPageFactory, "mous", "Memoranda of understanding", "合作备忘录"),
     (EventIndexPageFactory, "events", "Events", "活动"),
+    (NewsIndexPageFactory, "news", "News", "新闻动态"),
 ]
 
 
@@ -126,6 +129,25 @@ def make_event(slug, partners=(), projects=(), **fields):
         event.related_projects.set(projects)
         publish(event)  # the links are content: the live revision holds them
     return event
+
+
+def linked(page, **links):
+    """Set a record's many-to-many links (partners=[…], projects=[…]) and publish them: the live revision holds
+    them."""
+    for field, records in links.items():
+        getattr(page, field).set(records)
+    return publish(page) if links else page
+
+
+@in_english
+def make_news(slug, partners=(), projects=(), mous=(), events=(), **fields):
+    fields.setdefault("title", f"News {slug}")
+    fields.setdefault("title_zh_hans", "")
+    fields.setdefault("summary", "")
+    fields.setdefault("summary_zh_hans", "")
+    news = _add(NewsPageFactory, NewsIndexPage, slug=slug, **fields)
+    links = {"partners": partners, "projects": projects, "mous": mous, "events": events}
+    return linked(news, **{field: records for field, records in links.items() if records})
 
 
 def days_from_today(days):

@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from casted_site.home.models import HomePage
 from events.models import EventIndexPage, EventPage
+from news.models import NewsIndexPage
 from partners.models import MouIndexPage, MouPage, PartnerIndexPage, PartnerPage
 from projects.models import ProjectIndexPage, ProjectPage
 from tests.factories import build_sample_records, make_mou, make_partner, make_project
@@ -27,7 +28,10 @@ class AdminPageTests(WagtailPageTestCase):
         self.sample = build_sample_records()
 
     def test_page_tree_rules(self):
-        self.assertAllowedSubpageTypes(HomePage, {ProjectIndexPage, PartnerIndexPage, MouIndexPage, EventIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {ProjectIndexPage, PartnerIndexPage, MouIndexPage, EventIndexPage, NewsIndexPage},
+        )
         self.assertAllowedSubpageTypes(ProjectIndexPage, {ProjectPage})
         self.assertAllowedSubpageTypes(PartnerIndexPage, {PartnerPage})
         self.assertAllowedSubpageTypes(MouIndexPage, {MouPage})

@@ -6,6 +6,7 @@ Screenshots at 375 px and 1280 px wide are saved under test-artifacts/screenshot
 A developer without /usr/bin/chromium gets a skip with a message; in CI (CI=true) a missing browser fails."""
 
 import os
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from django.core.management import call_command
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -43,6 +45,8 @@ PAGE_TYPES = {
     "mou": "/{lang}/mous/mou-nistep/",
     "event-index": "/{lang}/events/",
     "event": "/{lang}/events/china-japan-korea-trilateral-st-policy-seminar/",
+    "news-index": "/{lang}/news/",
+    "news": "/{lang}/news/example-delegation-visit/",
     "search": "/{lang}/search/?q=%E5%90%88%E4%BD%9C",
     "not-found": "/{lang}/no-such-page/",
 }
@@ -61,7 +65,7 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server):
+def seeded_site(live_server):
     """The live server with the real initial content (in place of the minimal tree the other tests start from)."""
     from casted_site.home.models import HomePage
 
@@ -69,6 +73,15 @@ def site(live_server):
     call_command("load_initial_content", verbosity=0)
     call_command("update_index", verbosity=0)
     return live_server.url
+
+
+@pytest.fixture
+def site(seeded_site):
+    """... with the labelled samples of the sections the content has nothing for (news) imported."""
+    for kind in ("news",):
+        call_command("import_records", str(EXAMPLES / f"{kind}.csv"), "--kind", kind, stdout=StringIO())
+    call_command("update_index", verbosity=0)
+    return seeded_site
 
 
 @pytest.fixture
@@ -204,7 +217,7 @@ def test_without_scripting_the_phone_menu_stays_open_and_no_button_shows(site, b
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-hans"])
-@pytest.mark.parametrize("section", ["projects", "partners", "mous", "events"])
+@pytest.mark.parametrize("section", ["projects", "partners", "mous", "events", "news"])
 def test_a_listings_first_result_starts_on_the_first_screen(site, browser, lang, section):
     for width, height in ((1280, 800), (375, 667)):
         context = browser.new_context(viewport={"width": width, "height": height})
@@ -242,3 +255,13 @@ def test_the_footer_shows_the_institutions_settings_in_both_languages(site, page
         icp = footer.get_by_role("link", name="京ICP备00000000号-1")
         assert icp.get_attribute("href") == "https://beian.miit.gov.cn/"
         footer.screenshot(path=str(SCREENSHOTS / f"footer-{lang}-1280.png"))
+
+
+@pytest.mark.parametrize(("lang", "says"), [("en", "will appear here"), ("zh-hans", "这里将发布")])
+def test_a_section_with_nothing_yet_says_what_will_appear_there(seeded_site, page, lang, says):
+    for section in ("news",):
+        page.goto(seeded_site + f"/{lang}/{section}/")
+        empty = page.locator(".empty")
+        assert empty.is_visible() and says in empty.inner_text()
+        assert page.locator(".filters").count() == 0
+        page.screenshot(path=str(SCREENSHOTS / f"{section}-empty-{lang}-1280.png"), full_page=True)

@@ -4,9 +4,13 @@ no link is broken, and nothing answers 500. Crawled over the real initial conten
 import re
 from html import unescape
 from html.parser import HTMLParser
+from io import StringIO
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+
+from django.core.management import call_command
 
 from wagtail.models import Page
 
@@ -15,6 +19,7 @@ from casted_site.seed import initial_content
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 HREF = re.compile(r'href="([^"]+)"')
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 class VisibleText(HTMLParser):
@@ -107,7 +112,7 @@ def test_no_page_prints_a_fact_as_not_recorded(client, language):
 def test_chinese_pages_say_nothing_in_english_but_names(client):
     """Latin words on a Chinese page may only be names the content gives in Latin letters: acronyms and the
     institute's own mark, and the names of file formats; text marked lang="en" is English on purpose."""
-    allowed = {"CASTED", "Fafo", "Fafo-AIS", "Atom", "iCal", "ics"} | {
+    allowed = {"CASTED", "Fafo", "Fafo-AIS", "Atom", "iCal", "ics", "PDF"} | {
         p["acronym"][0] for p in initial_content.PARTNERS
     }
     found = {}
@@ -118,3 +123,14 @@ def test_chinese_pages_say_nothing_in_english_but_names(client):
 
     crawl(client, "/zh-hans/", on_page=collect)
     assert found == {}
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_sample_news_is_reached_with_no_broken_link(client, language):
+    """With examples/news.csv imported: its pages, the lists on the pages they link to and its facets all answer."""
+    for kind in ("news",):
+        call_command("import_records", str(EXAMPLES / f"{kind}.csv"), "--kind", kind, stdout=StringIO())
+    statuses = crawl(client, f"/{language}/", limit=900)
+    assert {path: status for path, status in statuses.items() if status != 200} == {}
+    pages = {path.split("?")[0] for path in statuses}
+    assert f"/{language}/news/example-delegation-visit/" in pages

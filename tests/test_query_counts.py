@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from casted_site.caching.page_cache import invalidate_page_cache
-from tests.factories import in_english, make_event, make_mou, make_partner, make_project
+from tests.factories import in_english, make_event, make_mou, make_news, make_partner, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +41,13 @@ def grow(hub_partner, hub_project, hub_event, start, stop):
             kind="forum",
             start_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=number),
         )
+        make_news(
+            f"n{number}",
+            date=datetime.date(2026, 1, 1) + datetime.timedelta(days=number),
+            partners=[hub_partner, partner],
+            projects=[hub_project],
+            events=[hub_event],
+        )
         hub_project.project_partners.create(partner=partner)
         hub_event.event_partners.create(partner=partner)
         hub_event.related_projects.add(make_project(f"epr{number}", partners=[partner]))
@@ -67,6 +74,10 @@ PAGES = [
     "/{lang}/events/feed/",
     "/{lang}/projects/feed/",
     "/{lang}/events/e0/ical/",
+    "/{lang}/news/",
+    "/{lang}/news/?kind=news&year=2026",
+    "/{lang}/news/n0/",
+    "/{lang}/news/feed/",
     "/sitemap.xml",
     "/sitemap-pages.xml",
 ]

@@ -36,6 +36,7 @@ class HomePage(PageCacheMixin, BilingualPreviewMixin, Page):
         "partners.PartnerIndexPage",
         "partners.MouIndexPage",
         "events.EventIndexPage",
+        "news.NewsIndexPage",
     ]
     max_count = 1
 

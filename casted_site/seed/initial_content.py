@@ -91,6 +91,18 @@ SECTIONS = [
             "论坛或研讨会。</p>",
         ),
     },
+    # The text names no news item: the section starts empty, its listing saying what will appear in it.
+    {
+        "app": "news",
+        "model": "NewsIndexPage",
+        "slug": "news",
+        "title": ("News", "新闻动态"),
+        "summary": (
+            "News of CASTED's international exchange and cooperation",
+            "中国科学技术发展战略研究院国际交流与合作动态",
+        ),
+        "intro": ("", ""),
+    },
 ]
 
 # The research fields the text names.

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "projects",
     "partners",
     "events",
+    "news",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",

@@ -16,6 +16,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from casted_site.caching.page_cache import invalidate_page_cache
 from events.models import EventIndexPage, EventPage, EventPartner
+from news.models import NewsIndexPage, NewsPage
 from partners.models import MouIndexPage, MouPage, PartnerIndexPage, PartnerPage
 from projects.models import ProjectIndexPage, ProjectPage, ProjectPartner
 
@@ -30,13 +31,17 @@ def is_synthetic(page):
 
 
 class Command(BaseCommand):
-    help = "Add synthetic partners, projects, MOUs and events (slugs 'synthetic-…', titles marked) for benchmarks."
+    help = (
+        "Add synthetic partners, projects, MOUs, events and news items (slugs 'synthetic-…', titles "
+        "marked) for benchmarks."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--projects", type=int, default=0)
         parser.add_argument("--partners", type=int, default=0)
         parser.add_argument("--events", type=int, default=0)
         parser.add_argument("--mous", type=int, default=0)
+        parser.add_argument("--news", type=int, default=0)
         parser.add_argument(
             "--allow-real-content",
             action="store_true",
@@ -66,7 +71,10 @@ class Command(BaseCommand):
             partners = partners or list(PartnerPage.objects.all()[:50])
             projects = self.make_projects(options["projects"], partners, rng)
             self.make_mous(options["mous"], partners, rng)
-            self.make_events(options["events"], partners, projects, rng)
+            events = self.make_events(options["events"], partners, projects, rng)
+            projects = projects or list(ProjectPage.objects.all()[:50])
+            events = events or list(EventPage.objects.all()[:50])
+            self.make_news(options["news"], partners, projects, events, rng)
         call_command("update_index", stdout=self.stdout)
         # The query planner's statistics still describe the database before the records were added (PostgreSQL's
         # autovacuum would refresh them only later): with them, a search at 17,000 pages took 500 ms, not 80.
@@ -177,3 +185,18 @@ class Command(BaseCommand):
             ]
             pages.append(page)
         return self.add(EventIndexPage.objects.get(), pages, "events")
+
+    def make_news(self, count, partners, projects, events, rng):
+        first = self.next_number(NewsPage)
+        pages = []
+        for number in range(first, first + count):
+            page = NewsPage(
+                date=datetime.date(2005, 1, 1) + datetime.timedelta(days=rng.randint(0, 8000)),
+                kind=rng.choice(["news", "announcement", "delegation-visit", "signing", "event-report"]),
+                **self.named(NewsPage, "News item", "新闻", number),
+            )
+            page.partners = rng.sample(partners, min(len(partners), rng.randint(0, 2)))
+            page.projects = rng.sample(projects, min(len(projects), rng.randint(0, 1)))
+            page.events = rng.sample(events, min(len(events), rng.randint(0, 1)))
+            pages.append(page)
+        return self.add(NewsIndexPage.objects.get(), pages, "news")
