@@ -59,9 +59,13 @@ PAGES = [
     # The sections that start empty, with their labelled samples imported (prepare: examples/*.csv).
     ("news", "/{lang}/news/"),
     ("news item", "/{lang}/news/example-delegation-visit/"),
+    ("publications", "/{lang}/publications/"),
+    ("publications, filtered", "/{lang}/publications/?type=report&partner=oecd"),
+    ("publication", "/{lang}/publications/example-report/"),
+    ("citation file (BibTeX)", "/{lang}/publications/example-report/cite.bib"),
 ]
 # The samples of the sections that start empty, imported into the bench's database (see their pages above).
-SAMPLES = [("news", "examples/news.csv")]
+SAMPLES = [("news", "examples/news.csv"), ("publications", "examples/publications.csv")]
 # The admin pages staff meet daily, as a moderator logged in (never cached): {partners} and {oecd} are page ids.
 STAFF_PAGES = [
     ("admin: dashboard", "/admin/"),
@@ -400,8 +404,8 @@ def main():
     )
     parser.add_argument(
         "--scale",
-        metavar="PROJECTS,PARTNERS,EVENTS[,NEWS]",
-        help="add synthetic records first, e.g. 10000,2000,5000,3000 (generate_scale_content; takes minutes)",
+        metavar="PROJECTS,PARTNERS,EVENTS[,NEWS,PUBLICATIONS]",
+        help="add synthetic records first, e.g. 10000,2000,5000,3000,3000 (generate_scale_content; takes minutes)",
     )
     parser.add_argument("--compare", metavar="REV", help="measure a git worktree of REV beside this checkout")
     parser.add_argument(
@@ -444,15 +448,17 @@ def main():
     print(f"Database: {database}", file=sys.stderr)
     prepare(env, ROOT, args)
     if args.scale:
-        projects, partners, events, news = (args.scale.split(",") + ["0"])[:4]
+        projects, partners, events, news, publications = (args.scale.split(",") + ["0", "0"])[:5]
         print(
-            f"Adding {projects} projects, {partners} partners, {events} events and {news} news items…", file=sys.stderr
+            f"Adding {projects} projects, {partners} partners, {events} events, {news} news items and "
+            f"{publications} publications…",
+            file=sys.stderr,
         )
         manage(
             env,
             "generate_scale_content",
             *("--projects", projects, "--partners", partners, "--events", events),
-            *("--news", news),
+            *("--news", news, "--publications", publications),
             "--allow-real-content",
         )
     before = None

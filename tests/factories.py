@@ -21,6 +21,8 @@ from partners.factories import MouIndexPageFactory, MouPageFactory, PartnerIndex
 from partners.models import MouIndexPage, PartnerIndexPage
 from projects.factories import ProjectIndexPageFactory, ProjectPageFactory
 from projects.models import ProjectIndexPage, ProjectPartner
+from publications.factories import PublicationIndexPageFactory, PublicationPageFactory
+from publications.models import PublicationIndexPage
 
 # The section index pages under the home page: factory, slug, English and Chinese title.
 SECTION_INDEXES = [
@@ -29,6 +31,7 @@ SECTION_INDEXES = [
     (MouIndexPageFactory, "mous", "Memoranda of understanding", "合作备忘录"),
     (EventIndexPageFactory, "events", "Events", "活动"),
     (NewsIndexPageFactory, "news", "News", "新闻动态"),
+    (PublicationIndexPageFactory, "publications", "Publications", "研究成果"),
 ]
 
 
@@ -148,6 +151,17 @@ def make_news(slug, partners=(), projects=(), mous=(), events=(), **fields):
     news = _add(NewsPageFactory, NewsIndexPage, slug=slug, **fields)
     links = {"partners": partners, "projects": projects, "mous": mous, "events": events}
     return linked(news, **{field: records for field, records in links.items() if records})
+
+
+@in_english
+def make_publication(slug, partners=(), projects=(), events=(), **fields):
+    fields.setdefault("title", f"Publication {slug}")
+    fields.setdefault("title_zh_hans", "")
+    fields.setdefault("summary", "")
+    fields.setdefault("summary_zh_hans", "")
+    publication = _add(PublicationPageFactory, PublicationIndexPage, slug=slug, **fields)
+    links = {"partners": partners, "projects": projects, "events": events}
+    return linked(publication, **{field: records for field, records in links.items() if records})
 
 
 def days_from_today(days):

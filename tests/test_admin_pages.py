@@ -10,6 +10,7 @@ from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage
 from partners.models import MouIndexPage, MouPage, PartnerIndexPage, PartnerPage
 from projects.models import ProjectIndexPage, ProjectPage
+from publications.models import PublicationIndexPage
 from tests.factories import build_sample_records, make_mou, make_partner, make_project
 
 
@@ -30,7 +31,7 @@ class AdminPageTests(WagtailPageTestCase):
     def test_page_tree_rules(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {ProjectIndexPage, PartnerIndexPage, MouIndexPage, EventIndexPage, NewsIndexPage},
+            {ProjectIndexPage, PartnerIndexPage, MouIndexPage, EventIndexPage, NewsIndexPage, PublicationIndexPage},
         )
         self.assertAllowedSubpageTypes(ProjectIndexPage, {ProjectPage})
         self.assertAllowedSubpageTypes(PartnerIndexPage, {PartnerPage})

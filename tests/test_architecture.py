@@ -27,7 +27,7 @@ def shared_modules(graph):
 
 
 def test_the_sections_are_found():
-    assert section_apps() == ["projects", "partners", "events", "news"]
+    assert section_apps() == ["projects", "partners", "events", "news", "publications"]
 
 
 def test_shared_code_imports_no_section(graph):

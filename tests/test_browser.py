@@ -47,6 +47,8 @@ PAGE_TYPES = {
     "event": "/{lang}/events/china-japan-korea-trilateral-st-policy-seminar/",
     "news-index": "/{lang}/news/",
     "news": "/{lang}/news/example-delegation-visit/",
+    "publication-index": "/{lang}/publications/",
+    "publication": "/{lang}/publications/example-journal-article/",
     "search": "/{lang}/search/?q=%E5%90%88%E4%BD%9C",
     "not-found": "/{lang}/no-such-page/",
 }
@@ -77,8 +79,8 @@ def seeded_site(live_server):
 
 @pytest.fixture
 def site(seeded_site):
-    """... with the labelled samples of the sections the content has nothing for (news) imported."""
-    for kind in ("news",):
+    """... with the labelled samples of the sections the content has nothing for (news, publications) imported."""
+    for kind in ("news", "publications"):
         call_command("import_records", str(EXAMPLES / f"{kind}.csv"), "--kind", kind, stdout=StringIO())
     call_command("update_index", verbosity=0)
     return seeded_site
@@ -217,7 +219,7 @@ def test_without_scripting_the_phone_menu_stays_open_and_no_button_shows(site, b
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-hans"])
-@pytest.mark.parametrize("section", ["projects", "partners", "mous", "events", "news"])
+@pytest.mark.parametrize("section", ["projects", "partners", "mous", "events", "news", "publications"])
 def test_a_listings_first_result_starts_on_the_first_screen(site, browser, lang, section):
     for width, height in ((1280, 800), (375, 667)):
         context = browser.new_context(viewport={"width": width, "height": height})
@@ -259,9 +261,29 @@ def test_the_footer_shows_the_institutions_settings_in_both_languages(site, page
 
 @pytest.mark.parametrize(("lang", "says"), [("en", "will appear here"), ("zh-hans", "这里将发布")])
 def test_a_section_with_nothing_yet_says_what_will_appear_there(seeded_site, page, lang, says):
-    for section in ("news",):
+    for section in ("news", "publications"):
         page.goto(seeded_site + f"/{lang}/{section}/")
         empty = page.locator(".empty")
         assert empty.is_visible() and says in empty.inner_text()
         assert page.locator(".filters").count() == 0
         page.screenshot(path=str(SCREENSHOTS / f"{section}-empty-{lang}-1280.png"), full_page=True)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hans"])
+def test_a_researcher_copies_a_citation_and_downloads_it_for_a_reference_manager(site, page, lang):
+    import bibtexparser
+    import rispy
+
+    page.goto(site + f"/{lang}/publications/example-journal-article/")
+    references = page.locator(".citations dd").all_inner_texts()
+    assert references[0] == "王小明, 李华. 科技统计示例论文（示例记录）[J]. 示例科技政策学报, 2023, 12(3): 15-32."
+    assert len(references) == 3
+    with page.expect_download() as bib:
+        page.get_by_role("link", name="BibTeX (.bib)").click()
+    (entry,) = bibtexparser.parse_string(Path(bib.value.path()).read_text(encoding="utf-8")).entries
+    assert entry["journal"] == "示例科技政策学报" and bib.value.suggested_filename == "example-journal-article.bib"
+    with page.expect_download() as ris:
+        page.get_by_role("link", name="RIS (.ris)").click()
+    (record,) = rispy.loads(Path(ris.value.path()).read_text(encoding="utf-8"))
+    assert record["authors"] == ["王小明", "李华"]
+    page.locator("#cite").screenshot(path=str(SCREENSHOTS / f"cite-this-{lang}-1280.png"))

@@ -126,11 +126,18 @@ def test_chinese_pages_say_nothing_in_english_but_names(client):
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
-def test_the_sample_news_is_reached_with_no_broken_link(client, language):
-    """With examples/news.csv imported: its pages, the lists on the pages they link to and its facets all answer."""
-    for kind in ("news",):
+def test_the_sample_news_and_publications_are_reached_with_no_broken_link(client, language):
+    """With examples/news.csv and examples/publications.csv imported: their pages, the lists on the pages they
+    link to, their citation files and their facets all answer."""
+    for kind in ("news", "publications"):
         call_command("import_records", str(EXAMPLES / f"{kind}.csv"), "--kind", kind, stdout=StringIO())
     statuses = crawl(client, f"/{language}/", limit=900)
     assert {path: status for path, status in statuses.items() if status != 200} == {}
     pages = {path.split("?")[0] for path in statuses}
+    for slug in ("example-report", "example-journal-article", "example-proceedings"):
+        assert f"/{language}/publications/{slug}/" in pages
+        assert (
+            f"/{language}/publications/{slug}/cite.bib" in pages
+            and f"/{language}/publications/{slug}/cite.ris" in pages
+        )
     assert f"/{language}/news/example-delegation-visit/" in pages

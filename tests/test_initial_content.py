@@ -35,12 +35,13 @@ def test_each_section_has_one_index_page_under_home(home):
         "mous": "MouIndexPage",
         "events": "EventIndexPage",
         "news": "NewsIndexPage",
+        "publications": "PublicationIndexPage",
     }
     for page in home.get_children().specific():
         assert page.live
         assert page.title_zh_hans and page.summary_zh_hans
-        # The text says nothing of news: its listing starts empty, and says what will appear.
-        assert bool(page.intro_en) == bool(page.intro_zh_hans) == (page.slug_en != "news")
+        # The text says nothing of news or publications: their listings start empty, and say what will appear.
+        assert bool(page.intro_en) == bool(page.intro_zh_hans) == (page.slug_en not in ("news", "publications"))
 
 
 def test_wagtails_welcome_placeholder_is_gone():

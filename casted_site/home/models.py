@@ -37,6 +37,7 @@ class HomePage(PageCacheMixin, BilingualPreviewMixin, Page):
         "partners.MouIndexPage",
         "events.EventIndexPage",
         "news.NewsIndexPage",
+        "publications.PublicationIndexPage",
     ]
     max_count = 1
 

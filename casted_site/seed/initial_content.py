@@ -103,6 +103,18 @@ SECTIONS = [
         ),
         "intro": ("", ""),
     },
+    # Nor does it name a publication.
+    {
+        "app": "publications",
+        "model": "PublicationIndexPage",
+        "slug": "publications",
+        "title": ("Publications", "研究成果"),
+        "summary": (
+            "Reports, papers and books from CASTED's international cooperation",
+            "国际合作产生的研究报告、论文和著作",
+        ),
+        "intro": ("", ""),
+    },
 ]
 
 # The research fields the text names.

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "partners",
     "events",
     "news",
+    "publications",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",

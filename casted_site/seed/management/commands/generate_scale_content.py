@@ -19,6 +19,7 @@ from events.models import EventIndexPage, EventPage, EventPartner
 from news.models import NewsIndexPage, NewsPage
 from partners.models import MouIndexPage, MouPage, PartnerIndexPage, PartnerPage
 from projects.models import ProjectIndexPage, ProjectPage, ProjectPartner
+from publications.models import PublicationIndexPage, PublicationPage
 
 PREFIX = "synthetic-"
 MARK_EN, MARK_ZH = "[Synthetic]", "[合成数据]"
@@ -32,7 +33,7 @@ def is_synthetic(page):
 
 class Command(BaseCommand):
     help = (
-        "Add synthetic partners, projects, MOUs, events and news items (slugs 'synthetic-…', titles "
+        "Add synthetic partners, projects, MOUs, events, news items and publications (slugs 'synthetic-…', titles "
         "marked) for benchmarks."
     )
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
         parser.add_argument("--events", type=int, default=0)
         parser.add_argument("--mous", type=int, default=0)
         parser.add_argument("--news", type=int, default=0)
+        parser.add_argument("--publications", type=int, default=0)
         parser.add_argument(
             "--allow-real-content",
             action="store_true",
@@ -75,6 +77,7 @@ class Command(BaseCommand):
             projects = projects or list(ProjectPage.objects.all()[:50])
             events = events or list(EventPage.objects.all()[:50])
             self.make_news(options["news"], partners, projects, events, rng)
+            self.make_publications(options["publications"], partners, projects, events, rng)
         call_command("update_index", stdout=self.stdout)
         # The query planner's statistics still describe the database before the records were added (PostgreSQL's
         # autovacuum would refresh them only later): with them, a search at 17,000 pages took 500 ms, not 80.
@@ -200,3 +203,22 @@ class Command(BaseCommand):
             page.events = rng.sample(events, min(len(events), rng.randint(0, 1)))
             pages.append(page)
         return self.add(NewsIndexPage.objects.get(), pages, "news")
+
+    def make_publications(self, count, partners, projects, events, rng):
+        first = self.next_number(PublicationPage)
+        types = ["report", "working-paper", "journal-article", "book", "chapter", "policy-brief", "proceedings"]
+        pages = []
+        for number in range(first, first + count):
+            page = PublicationPage(
+                publication_type=rng.choice(types),
+                year=rng.randint(2000, 2026),
+                language=rng.choice(["en", "zh", "zh-en"]),
+                authors_en=f"Synthetic, Author {number}\nSample, Writer",
+                authors_zh_hans=f"合成作者{number}\n示例作者",
+                **self.named(PublicationPage, "Publication", "研究成果", number),
+            )
+            page.partners = rng.sample(partners, min(len(partners), rng.randint(0, 2)))
+            page.projects = rng.sample(projects, min(len(projects), rng.randint(0, 2)))
+            page.events = rng.sample(events, min(len(events), rng.randint(0, 1)))
+            pages.append(page)
+        return self.add(PublicationIndexPage.objects.get(), pages, "publications")
