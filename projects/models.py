@@ -65,7 +65,7 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         template = "blocks/link_block.html"
-        description = _("A link to a publication or report elsewhere.")
+        description = _("A link to a result elsewhere that is not a publication, such as a data set.")
         preview_value = {
             "title": "OECD Science, Technology and Industry Working Papers",
             "url": "https://www.oecd.org/",
@@ -175,7 +175,10 @@ class ProjectPage(SectionRecordPage):
         [("link", LinkBlock()), ("document", DocumentBlock())],
         blank=True,
         verbose_name=_("outputs"),
-        help_text=_("Reports, papers and other results: links elsewhere or documents from the library."),
+        help_text=_(
+            "Results that are not publications, such as data sets or slides: links elsewhere or documents from the "
+            "library. A report or a paper is a publication: add it under Publications and link it to this project."
+        ),
     )
 
     content_panels = [

@@ -182,3 +182,42 @@ def test_a_partner_that_co_published_lists_it_and_the_project_too(client, home):
     for path in ("/en/partners/oecd/", "/en/projects/survey/"):
         html = client.get(path).content.decode()
         assert '<a href="/en/publications/brief/">A brief</a> <span class="muted">Policy brief · 2026</span>' in html
+
+
+def test_a_projects_outputs_that_are_publications_become_publications_listed_on_it(client, home):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from projects.models import ProjectPage
+    from publications.outputs import move_outputs_to_publications
+    from tests.files import docx_bytes
+
+    pdf = Document.objects.create(title="Final report", file=ContentFile(pdf_bytes(), name="final.pdf"))
+    slides = Document.objects.create(title="Slides", file=ContentFile(docx_bytes(), name="slides.docx"))
+    project = make_project("survey", title="Survey")
+    project.outputs_en = [
+        ("link", {"title": "OECD working paper", "url": "https://www.oecd.org/paper"}),
+        ("document", {"document": pdf, "title": ""}),
+        ("document", {"document": slides, "title": "Workshop slides"}),
+    ]
+    project.outputs_zh_hans = [("link", {"title": "经合组织工作论文", "url": "https://www.oecd.org/paper"})]
+    publish(project)
+    migration = import_module("publications.migrations.0002_projects_outputs")
+    migration.move(apps, None)  # as the migration runs it, today's models standing in for its state's
+    moved = {page.title_en: page for page in PublicationPage.objects.live()}
+    assert set(moved) == {"OECD working paper", "Final report"}
+    paper = moved["OECD working paper"]
+    assert (paper.title_zh_hans, paper.external_url, list(paper.projects.all())) == (
+        "经合组织工作论文",
+        "https://www.oecd.org/paper",
+        [ProjectPage.objects.get(pk=project.pk)],
+    )
+    assert moved["Final report"].pdf == pdf
+    project = ProjectPage.objects.get(pk=project.pk)
+    assert [block.value["title"] for block in project.outputs_en] == ["Workshop slides"]  # not a publication
+    assert list(project.outputs_zh_hans) == []
+    html = client.get("/en/projects/survey/").content.decode()
+    assert ">Publications</h2>" in html and f'<a href="/en/publications/{paper.slug}/">OECD working paper</a>' in html
+    assert "Workshop slides" in html
+    assert move_outputs_to_publications() == 0  # once
