@@ -3,7 +3,6 @@ import datetime
 from django_countries import countries
 from django_countries.fields import CountryField
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
@@ -22,7 +21,7 @@ from casted_site.navigation.seo import absolute_url, organisation
 from casted_site.pages.collation import sort_key
 from casted_site.pages.models import SectionIndexPage, SectionRecordPage
 from casted_site.sections import HomeBlock, HomeFigure, RecordColumns, section_listing
-from casted_site.staff.file_content import check_document_content
+from casted_site.staff.file_content import require_pdf
 from partners.records import OnePartner
 
 # The home page links every partner while they are few; at most this many, and a link to them all, when many.
@@ -467,20 +466,7 @@ class MouPage(SectionRecordPage):
     def clean(self):
         super().clean()
         if self.document:
-            self.check_signed_document()
-
-    def check_signed_document(self):
-        """A PDF that parses (the upload form checks new documents; this holds for older ones too)."""
-        message = _("The signed memorandum must be a PDF document.")
-        if self.document.file_extension.lower() != "pdf":
-            raise ValidationError({"document": message})
-        try:
-            with self.document.file.open("rb") as file:
-                check_document_content(file, "pdf")
-        except OSError as error:
-            raise ValidationError({"document": message}) from error
-        except ValidationError as error:
-            raise ValidationError({"document": [message, *error.messages]}) from error
+            require_pdf(self.document, "document", _("The signed memorandum must be a PDF document."))
 
     class Meta:
         verbose_name = _("memorandum of understanding")

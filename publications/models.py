@@ -23,7 +23,7 @@ from casted_site.navigation.seo import absolute_url, casted_organisation
 from casted_site.pages.models import BilingualPreviewMixin, SectionFeedMixin, SectionIndexPage, SectionRecordPage
 from casted_site.records.records_io import ManyBySlug
 from casted_site.sections import HomeFigure, ListedOnLinked, RecordColumns
-from casted_site.staff.file_content import check_document_content
+from casted_site.staff.file_content import require_pdf
 from partners.models import PartnerPage
 from projects.models import YEAR_VALIDATORS, ProjectPage
 from publications import citations
@@ -250,20 +250,7 @@ class PublicationPage(RoutablePageMixin, SectionRecordPage):
         if self.date and not self.year:
             self.year = self.date.year
         if self.pdf:
-            self.check_pdf()
-
-    def check_pdf(self):
-        """A PDF that parses (the upload form checks new documents; this holds for older ones too)."""
-        message = _("The full text must be a PDF document.")
-        if self.pdf.file_extension.lower() != "pdf":
-            raise ValidationError({"pdf": message})
-        try:
-            with self.pdf.file.open("rb") as file:
-                check_document_content(file, "pdf")
-        except OSError as error:
-            raise ValidationError({"pdf": message}) from error
-        except ValidationError as error:
-            raise ValidationError({"pdf": [message, *error.messages]}) from error
+            require_pdf(self.pdf, "pdf", _("The full text must be a PDF document."))
 
     @property
     def author_list(self):

@@ -38,6 +38,20 @@ def check_document_content(file, extension):
     file.seek(0)
 
 
+def require_pdf(document, field, message):
+    """A page's document field that must hold a PDF that parses: the upload form checks new documents, this holds
+    for older ones too. The error names the field, with message first."""
+    if document.file_extension.lower() != "pdf":
+        raise ValidationError({field: message})
+    try:
+        with document.file.open("rb") as file:
+            check_document_content(file, "pdf")
+    except OSError as error:
+        raise ValidationError({field: message}) from error
+    except ValidationError as error:
+        raise ValidationError({field: [message, *error.messages]}) from error
+
+
 def not_a(extension):
     return ValidationError(
         _("The content of this file is not a .%(extension)s document. Upload the file itself, saved in that format."),
