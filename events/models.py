@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from casted_site.caching.page_cache import cached_for_page, declare_query_params, linked_records
 from casted_site.framework_fixes.choice_labels import ChoiceLabelsMixin
-from casted_site.framework_fixes.view_restrictions import not_view_restricted
+from casted_site.framework_fixes.view_restrictions import not_view_restricted, visible_pages
 from casted_site.listings import ChoiceFacet, Facet, FilteredListing, ValueFacet, render_cards
 from casted_site.navigation.seo import absolute_url, casted_organisation
 from casted_site.pages.blocks import BodyBlock, DocumentBlock
@@ -273,7 +273,7 @@ class EventPage(RoutablePageMixin, SectionRecordPage):
                 request,
                 lambda: {
                     "partner_links": visible_partner_links(self.event_partners),
-                    "projects": list(self.related_projects.live().filter(not_view_restricted()).order_by("sort_title")),
+                    "projects": list(visible_pages(self.related_projects).order_by("sort_title")),
                     "same_kind": self.same_kind(),
                 },
             )

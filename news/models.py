@@ -14,7 +14,8 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from casted_site.caching.page_cache import linked_records
-from casted_site.framework_fixes.view_restrictions import not_view_restricted
+from casted_site.framework_fixes.view_restrictions import not_view_restricted, visible_pages
+from casted_site.institution.identity import share_images
 from casted_site.listings import ChoiceFacet, FilteredListing, RelatedFacet, ValueFacet, render_cards
 from casted_site.navigation.seo import absolute_url, casted_organisation
 from casted_site.pages.blocks import BodyBlock
@@ -168,8 +169,6 @@ class NewsPage(SectionRecordPage):
         return self.lead_image
 
     def structured_data(self, request):
-        from casted_site.institution.identity import share_images
-
         data = {
             "@type": "NewsArticle",
             "headline": self.title,
@@ -187,12 +186,9 @@ class NewsPage(SectionRecordPage):
 
     def get_context(self, request, *args, **kwargs):
         def build():
-            visible = {"live": True}
             return {
-                "partners": list(self.partners.filter(**visible).filter(not_view_restricted()).order_by("sort_title")),
-                "projects": list(self.projects.filter(**visible).filter(not_view_restricted()).order_by("sort_title")),
-                "mous": list(self.mous.filter(**visible).filter(not_view_restricted()).order_by("sort_title")),
-                "events": list(self.events.filter(**visible).filter(not_view_restricted()).order_by("sort_title")),
+                field: list(visible_pages(getattr(self, field)).order_by("sort_title"))
+                for field in ("partners", "projects", "mous", "events")
             }
 
         context = super().get_context(request, *args, **kwargs)

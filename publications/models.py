@@ -17,7 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from casted_site.caching.page_cache import declare_query_params, linked_records
-from casted_site.framework_fixes.view_restrictions import not_view_restricted
+from casted_site.framework_fixes.view_restrictions import not_view_restricted, visible_pages
 from casted_site.listings import ChoiceFacet, FilteredListing, RelatedFacet, ValueFacet
 from casted_site.navigation.seo import absolute_url, casted_organisation
 from casted_site.pages.models import BilingualPreviewMixin, SectionFeedMixin, SectionIndexPage, SectionRecordPage
@@ -321,9 +321,9 @@ class PublicationPage(RoutablePageMixin, SectionRecordPage):
         def build():
             url, pdf_url = absolute_url(self, request), self.pdf_url(request)
             return {
-                "projects": list(self.projects.filter(live=True).filter(not_view_restricted()).order_by("sort_title")),
-                "events": list(self.events.filter(live=True).filter(not_view_restricted()).order_by("sort_title")),
-                "partners": list(self.partners.filter(live=True).filter(not_view_restricted()).order_by("sort_title")),
+                "projects": list(visible_pages(self.projects).order_by("sort_title")),
+                "events": list(visible_pages(self.events).order_by("sort_title")),
+                "partners": list(visible_pages(self.partners).order_by("sort_title")),
                 "citations": citations.citations(self, language, pdf_url),
                 "highwire_tags": citations.highwire_tags(self, language, url, pdf_url),
             }

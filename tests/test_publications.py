@@ -221,3 +221,24 @@ def test_a_projects_outputs_that_are_publications_become_publications_listed_on_
     assert ">Publications</h2>" in html and f'<a href="/en/publications/{paper.slug}/">OECD working paper</a>' in html
     assert "Workshop slides" in html
     assert move_outputs_to_publications() == 0  # once
+
+
+def test_a_draft_previews_in_both_languages_with_its_unsaved_links_and_citation(home):
+    from tests.factories import make_event, make_news
+
+    partner = make_partner("oecd", title="OECD", title_zh_hans="经济合作与发展组织")
+    publication = make_publication("draft", title="A draft report", title_zh_hans="报告草稿", language="zh-en")
+    publication.partners = [partner]  # in memory only, as the editor's form hands it to the preview
+    news = make_news("draft-news", title="A draft item", title_zh_hans="新闻草稿")
+    news.partners = [partner]
+    project = make_project("survey", title="Survey", title_zh_hans="调查")
+    event = make_event("forum", title="Forum")
+    event.related_projects = [project]
+    for mode, cite, title, partner_name in (
+        ("en", "Cite this", "A draft report", "OECD"),
+        ("zh-hans", "引用本文", "报告草稿", "经济合作与发展组织"),
+    ):
+        html = publication.make_preview_request(preview_mode=mode).content.decode()
+        assert f">{cite}</h2>" in html and f"{title}[R]" in html and f">{partner_name}</a>" in html
+        assert f">{partner_name}</a>" in news.make_preview_request(preview_mode=mode).content.decode()
+        assert ("Survey" if mode == "en" else "调查") in event.make_preview_request(preview_mode=mode).content.decode()

@@ -57,3 +57,13 @@ def not_view_restricted(through=""):
     for restricted in restricted_paths():
         condition &= ~models.Q(**{f"{through}path__startswith": restricted})
     return condition
+
+
+def visible_pages(related):
+    """The live pages a visitor may see among a page's many-to-many links (a ParentalManyToManyField), in one
+    query. In a preview the links are the editor's unsaved ones, which modelcluster holds in memory as a
+    FakeQuerySet that has no live(): their pages are looked up by id."""
+    linked = related.all()
+    if isinstance(linked, models.QuerySet):
+        return linked.live().filter(not_view_restricted())
+    return related.model.objects.live().filter(not_view_restricted(), pk__in=[page.pk for page in linked])
