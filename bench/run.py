@@ -143,6 +143,15 @@ def fetch(url):
         return response.read().decode()
 
 
+def answers(url):
+    """Whether the page is there (an older checkout, --compare, may not have a section yet)."""
+    try:
+        fetch(url)
+    except urllib.error.HTTPError:
+        return False
+    return True
+
+
 def run_wrk(url, duration, connections, script=None, cookie=None):
     extra = ["-s", str(script)] if script else []
     extra += ["-H", f"Cookie: sessionid={cookie}"] if cookie else []
@@ -494,7 +503,7 @@ def main():
                 "after_publish": {"queries": int(queries_after_publish), "ms": float(ms_after_publish)},
             }
             row["uncached"] = run_wrk(base + path, args.duration, args.connections)
-            if before:
+            if before and answers(before_base + path):
                 row["before"] = {"uncached": run_wrk(before_base + path, args.duration, args.connections)}
             results.append(row)
         staff = []
@@ -518,7 +527,7 @@ def main():
         for row in results:
             fetch(base + row["path"])  # the first request fills the cache
             row["cached"] = run_wrk(base + row["path"], args.duration, args.connections)
-            if before:
+            if "before" in row:
                 fetch(before_base + row["path"])
                 row["before"]["cached"] = run_wrk(before_base + row["path"], args.duration, args.connections)
         soak = run_wrk(base, 60, 50, ROOT / "bench" / "mix.lua") if args.soak else None
@@ -599,7 +608,10 @@ def print_table(report):
     if report.get("compared_with"):
         print(f"beside {report['compared_with']}, measured one after the other (requests per second, this / before):")
         for row in report["pages"]:
-            before = row["before"]
+            before = row.get("before")
+            if before is None:
+                print(f"  {row['page']:32} (not in {report['compared_with']})")
+                continue
             print(
                 f"  {row['page']:32} uncached {row['uncached']['rps']:>6.0f} / {before['uncached']['rps']:>6.0f} "
                 f"= {row['uncached']['rps'] / before['uncached']['rps']:.2f}   cached {row['cached']['rps']:>6.0f} / "
