@@ -25,7 +25,16 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 
 GENERATION_KEY = "page-cache:generation"
-CACHED_CONTENT_TYPES = ("text/html", "application/xml", "application/atom+xml", "text/calendar", "text/plain")
+CACHED_CONTENT_TYPES = (
+    "text/html",
+    "application/xml",
+    "application/atom+xml",
+    "text/calendar",
+    "text/plain",
+    # reference files for citation managers (BibTeX, RIS)
+    "application/x-bibtex",
+    "application/x-research-info-systems",
+)
 
 # The generation as this request first read it: a page reads it for the page cache, the site, the sections, the
 # restricted paths and the facet counts, and one cache round trip (to Redis, in production) does for all of them.
