@@ -7,6 +7,7 @@ follow the same language, as each style's own locale gives them."""
 
 import io
 import re
+from collections import namedtuple
 from functools import cache
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
@@ -31,33 +32,16 @@ CSL_LOCALES = {"en": "en-US", "zh-hans": "zh-CN"}
 CHINESE = re.compile(r"[\u3400-\u9fff]")
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 
-# The publication types (PublicationType values) as CSL, BibTeX and RIS name them, with the genre CSL prints.
-CSL_TYPES = {
-    "report": ("report", None),
-    "working-paper": ("report", "Working paper"),
-    "policy-brief": ("report", "Policy brief"),
-    "journal-article": ("article-journal", None),
-    "book": ("book", None),
-    "chapter": ("chapter", None),
-    "proceedings": ("paper-conference", None),
-}
-BIBTEX_TYPES = {
-    "report": "techreport",
-    "working-paper": "techreport",
-    "policy-brief": "techreport",
-    "journal-article": "article",
-    "book": "book",
-    "chapter": "incollection",
-    "proceedings": "inproceedings",
-}
-RIS_TYPES = {
-    "report": "RPRT",
-    "working-paper": "RPRT",
-    "policy-brief": "RPRT",
-    "journal-article": "JOUR",
-    "book": "BOOK",
-    "chapter": "CHAP",
-    "proceedings": "CONF",
+# Each publication type (PublicationType's values) as CSL, BibTeX and RIS name it, with the genre CSL prints.
+Formats = namedtuple("Formats", "csl genre bibtex ris")
+TYPES = {
+    "report": Formats("report", None, "techreport", "RPRT"),
+    "working-paper": Formats("report", "Working paper", "techreport", "RPRT"),
+    "policy-brief": Formats("report", "Policy brief", "techreport", "RPRT"),
+    "journal-article": Formats("article-journal", None, "article", "JOUR"),
+    "book": Formats("book", None, "book", "BOOK"),
+    "chapter": Formats("chapter", None, "incollection", "CHAP"),
+    "proceedings": Formats("paper-conference", None, "inproceedings", "CONF"),
 }
 
 
@@ -94,7 +78,7 @@ def csl_item(publication, language, pdf_url=None):
     """The publication as CSL-JSON, in its cited language. Its URL is where it can be read (the PDF here, else the
     external link): with none, GB/T 7714 cites it as printed ([R], not [R/OL])."""
     cited = cited_language(publication, language)
-    csl_type, genre = CSL_TYPES.get(publication.publication_type, ("report", None))
+    csl_type, genre = TYPES[publication.publication_type][:2]
     item = {"id": publication.slug_en or str(publication.pk), "type": csl_type}
     if pdf_url or publication.external_url:
         item["URL"] = pdf_url or publication.external_url
@@ -216,7 +200,7 @@ def bibtex(publication, language, url, pdf_url=None):
     if names:
         fields.append(("author", " and ".join(names)))
     container = item.get("container-title")
-    entry_type = BIBTEX_TYPES.get(publication.publication_type, "misc")
+    entry_type = TYPES[publication.publication_type].bibtex
     if entry_type == "inproceedings" and not container:
         entry_type = "proceedings"
     container_field = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle"}
@@ -251,7 +235,7 @@ def bibtex(publication, language, url, pdf_url=None):
 def ris(publication, language, url, pdf_url=None):
     """The publication as an RIS record (CRLF lines, as the format's specification and Zotero and EndNote read)."""
     item = csl_item(publication, language, pdf_url)
-    lines = [("TY", RIS_TYPES.get(publication.publication_type, "GEN"))]
+    lines = [("TY", TYPES[publication.publication_type].ris)]
     lines.append(("TI", item["title"]))
     for name in item.get("author", []):
         lines.append(("AU", f"{name['family']}, {name['given']}" if "family" in name else name["literal"]))

@@ -7,6 +7,10 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.text import slugify
 
+from casted_site.home.models import HomePage
+from projects.models import ProjectPage
+from publications.models import PublicationIndexPage, PublicationPage
+
 LANGUAGES = ("en", "zh_hans")
 
 
@@ -27,9 +31,6 @@ def block_title(block):
 
 
 def publications_index():
-    from casted_site.home.models import HomePage
-    from publications.models import PublicationIndexPage
-
     index = PublicationIndexPage.objects.first()
     if index is None:
         # The seed's load_initial_content gives it its summary; it finds the index by this slug.
@@ -59,10 +60,7 @@ def unique_slug(model, title, fallback):
 
 
 @transaction.atomic
-def move_outputs_to_publications(stdout=None):
-    from projects.models import ProjectPage
-    from publications.models import PublicationPage
-
+def move_outputs_to_publications():
     projects = [project for project in ProjectPage.objects.all() if project.outputs_en or project.outputs_zh_hans]
     if not projects:
         return 0
@@ -99,8 +97,6 @@ def move_outputs_to_publications(stdout=None):
                 if project.live:
                     revision.publish()
                 moved += 1
-                if stdout:
-                    stdout.write(f"  {project.slug_en}: “{title}” is now a publication ({publication.slug})\n")
             for language in LANGUAGES:
                 stream = getattr(project, f"outputs_{language}")
                 kept = [(block.block_type, block.value) for block in stream if output_key(block) is None]
