@@ -2,7 +2,6 @@
 listed on their pages, the home page's latest news, the Atom feed and the structured data."""
 
 import datetime
-import json
 import re
 import xml.etree.ElementTree as ET
 from io import StringIO
@@ -14,15 +13,12 @@ from django.core.management import call_command
 
 from news.models import NewsPage
 from tests.factories import make_event, make_mou, make_news, make_partner, make_project, publish
+from tests.test_seo_and_feeds import json_ld
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-
-def json_ld(html):
-    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 BibTeX and RIS that parse, Highwire citation_* tags, JSON-LD by type, checked identifiers and PDFs, the facets, and
 the lists on the pages of the projects, events and partners a publication came from."""
 
-import json
 import re
 from html import unescape
 from pathlib import Path
@@ -25,10 +24,6 @@ from tests.files import pdf_bytes
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-
-def json_ld(html):
-    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
 
 
 def citations_on(html):

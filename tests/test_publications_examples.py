@@ -11,7 +11,8 @@ import rispy
 from django.core.management import call_command
 
 from publications.models import PublicationPage
-from tests.test_publications import citations_on, json_ld, meta_tags
+from tests.test_publications import citations_on, meta_tags
+from tests.test_seo_and_feeds import json_ld
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
