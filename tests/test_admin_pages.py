@@ -121,8 +121,15 @@ class AdminPageTests(WagtailPageTestCase):
                     "city_en": "Beijing",
                     "city_zh_hans": "北京",
                     "country": "CN",
-                    **empty_streams("programme", "body", "documents"),
+                    "time_zone": "Asia/Shanghai",
+                    "status": "scheduled",
+                    "attendance": "in-person",
+                    "waiting_list": "on",
+                    "registration_retention_days": "90",
+                    **empty_streams("programme", "body", "documents", "materials"),
                     "event_partners": inline_formset([{"partner": nistep.pk, "role": "co-organiser"}]),
+                    "sessions": inline_formset([]),
+                    "registration_fields": inline_formset([]),
                 }
             ),
         )

@@ -153,6 +153,8 @@ def test_events_split_into_upcoming_and_past_with_undated_among_past(client):
     make_event("last-year", title="Last year forum", start_date=days_from_today(-365), kind="forum")
     make_event("today", title="Today forum", start_date=days_from_today(0), kind="forum")
     html = get(client, "/en/events/")
+    next_event, html = html.split('<div class="listing', 1)
+    assert "Next event" in next_event and card_links(next_event, "events") == ["today"]  # shown above the listing
     upcoming, past = html.split("Past events")
     past, earlier = past.split("Earlier events")
     assert "Upcoming events" in upcoming

@@ -10,6 +10,7 @@ or an editor gets, and the upstream code it stands in for, so that an upgrade th
 | site.py | Site.find_for_request's two queries on every request; wagtail-modeltranslation's site root paths, one query per language | request._wagtail_site, read by Site.find_for_request; patch_wagtailadmin._localized_site_get_site_root_paths and its cache key |
 | choice_labels.py | Django's get_FOO_display (builds every choice's label on each call) | Model._get_FIELD_display |
 | ../schema/management/commands/migrate.py | modelsearch's SQLite full-text table, made with FTS5's default tokenizer (no stemming): remade with the porter tokenizer | the table's name and columns in modelsearch's migration 0002, and its triggers, which write to it by name |
+| spreadsheet_export.py | Wagtail's CSV export of an IndexView (a cell starting with = + - @ stays a live formula; no byte order mark, which Excel needs for UTF-8 Chinese): used by the registrations' screen | SpreadsheetExportMixin.write_csv_row, stream_csv |
 | search_backend.py, sqlite_search.py | modelsearch's database backend: Chinese cut into words in every query; SQLite ranks in one pass; PostgreSQL leaves the vector out | SQLiteSearchQueryCompiler internals (_build_rank_expression, build_search_query, get_search_vectors), SQLiteSearchResults._do_search/_do_count, PostgresSearchQueryCompiler's "_vector_" annotation |
 """
 

@@ -102,6 +102,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -264,6 +266,13 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Tasks (django-tasks, which Wagtail 8 brings): Wagtail's own run at once, as before; e-mail to visitors goes
+# through a queue in the database, worked by `manage.py db_worker --backend mail` (events/tasks.py).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Caches: Redis shared by every app server when REDIS_URL is set, this process's memory otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -6,6 +6,7 @@ uploads.py), or change a snippet. Moderators can also publish, and approve or re
 ("Moderator approval", assigned to the home page so it covers every section). Safe to run again: it gives each
 role exactly the permissions below, taking back any an earlier version gave."""
 
+from django.apps import apps
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -37,11 +38,16 @@ SNIPPET_ACTIONS = {EDITORS: ["add", "view"], MODERATORS: ["add", "change", "dele
 
 
 def model_permissions(role):
-    """The admin itself, and the role's actions on every registered snippet model."""
+    """The admin itself, the role's actions on every registered snippet model, and those a model declares for the
+    roles in `role_actions` (registrations: personal data that only Moderators read)."""
     permissions = [Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")]
-    for model in get_snippet_models():
+    actions = dict.fromkeys(get_snippet_models(), SNIPPET_ACTIONS[role])
+    for model in apps.get_models():
+        if hasattr(model, "role_actions"):
+            actions[model] = model.role_actions.get(role, [])
+    for model, model_actions in actions.items():
         content_type = ContentType.objects.get_for_model(model)
-        for action in SNIPPET_ACTIONS[role]:
+        for action in model_actions:
             permissions.append(
                 Permission.objects.get(content_type=content_type, codename=get_permission_codename(action, model._meta))
             )
