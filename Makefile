@@ -33,8 +33,10 @@ content: ## Load the initial content (idempotent)
 admin: ## Create an admin account with a printed random password, if none exists
 	$(MANAGE) create_admin
 
-serve: ## Serve the site at http://127.0.0.1:8000
+serve: ## Serve the site at http://127.0.0.1:8000, with the worker that sends visitors' e-mail
 	@echo "Serving at http://127.0.0.1:8000/ (English: /en/, 中文: /zh-hans/, admin: /admin/)"
+	@# The mail worker (registration confirmations, events/tasks.py) runs beside the server and stops with it.
+	$(MANAGE) db_worker --backend mail --interval 2 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install-dev ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)

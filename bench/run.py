@@ -63,6 +63,10 @@ PAGES = [
     ("publications, filtered", "/{lang}/publications/?type=report&partner=oecd"),
     ("publication", "/{lang}/publications/example-report/"),
     ("citation file (BibTeX)", "/{lang}/publications/example-report/cite.bib"),
+    # The sample conference (prepare: load_example_conference).
+    ("conference with programme", "/{lang}/events/sample-forum-2nd-edition/"),
+    ("conference calendar file", "/{lang}/events/sample-forum-2nd-edition/ical/"),
+    ("event series", "/{lang}/events/series/sample-forum-series/"),
 ]
 # The samples of the sections that start empty, imported into the bench's database (see their pages above).
 SAMPLES = [("news", "examples/news.csv"), ("publications", "examples/publications.csv")]
@@ -302,6 +306,8 @@ def prepare(env, root, args):
         for kind, sample in SAMPLES:
             if (root / sample).exists():  # an older checkout (--compare) may not have the section
                 manage(env, "import_records", "--kind", kind, sample, root=root)
+        if (root / "examples" / "conference.json").exists():
+            manage(env, "load_example_conference", root=root)
         manage(env, "update_index", root=root)
     manage(env, "collectstatic", "--noinput", root=root)
 

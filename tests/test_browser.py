@@ -49,6 +49,11 @@ PAGE_TYPES = {
     "news": "/{lang}/news/example-delegation-visit/",
     "publication-index": "/{lang}/publications/",
     "publication": "/{lang}/publications/example-journal-article/",
+    "conference": "/{lang}/events/sample-forum-2nd-edition/",
+    "registration": "/{lang}/events/sample-forum-2nd-edition/register/",
+    "event-series": "/{lang}/events/series/sample-forum-series/",
+    "speaker": "/{lang}/events/speakers/sample-speaker-li/",
+    "event-month": "/{lang}/events/month/2026/12/",
     "search": "/{lang}/search/?q=%E5%90%88%E4%BD%9C",
     "not-found": "/{lang}/no-such-page/",
 }
@@ -82,6 +87,7 @@ def site(seeded_site):
     """... with the labelled samples of the sections the content has nothing for (news, publications) imported."""
     for kind in ("news", "publications"):
         call_command("import_records", str(EXAMPLES / f"{kind}.csv"), "--kind", kind, stdout=StringIO())
+    call_command("load_example_conference", stdout=StringIO())
     call_command("update_index", verbosity=0)
     return seeded_site
 
@@ -287,3 +293,34 @@ def test_a_researcher_copies_a_citation_and_downloads_it_for_a_reference_manager
     (record,) = rispy.loads(Path(ris.value.path()).read_text(encoding="utf-8"))
     assert record["authors"] == ["王小明", "李华"]
     page.locator("#cite").screenshot(path=str(SCREENSHOTS / f"cite-this-{lang}-1280.png"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "done", "subject"),
+    [("en", "Register", "You are registered", "Registration confirmed"), ("zh-hans", "报名", "报名成功", "报名确认")],
+)
+def test_a_visitor_registers_for_the_sample_conference_and_gets_the_confirmation(
+    site, page, inbox, lang, label, done, subject
+):
+    from events.models import Registration
+
+    page.goto(site + PAGE_TYPES["conference"].format(lang=lang))
+    page.get_by_role("link", name=label, exact=True).click()
+    page.get_by_label("姓名" if lang == "zh-hans" else "Name").fill("王五" if lang == "zh-hans" else "Jane Doe")
+    page.get_by_label("所在机构" if lang == "zh-hans" else "Affiliation").fill("示例大学")
+    page.get_by_label("电子邮件" if lang == "zh-hans" else "E-mail").fill(f"visitor-{lang}@example.org")
+    page.get_by_label("国家或地区" if lang == "zh-hans" else "Country or region").select_option("NO")
+    page.get_by_label("参会方式" if lang == "zh-hans" else "I will attend").select_option(index=1)
+    page.get_by_role("checkbox").check()
+    page.get_by_role("button", name=label, exact=True).click()
+    assert page.locator("h1").inner_text() == done
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"registered-{lang}-1280.png"), full_page=True)
+    registration = Registration.objects.get(email=f"visitor-{lang}@example.org")
+    assert registration.language == lang and registration.country == "NO"
+    call_command(
+        "db_worker", "--backend", "mail", "--batch", "--no-startup-delay", stdout=StringIO(), stderr=StringIO()
+    )
+    ((to, message),) = inbox.messages
+    assert to == [f"visitor-{lang}@example.org"] and subject in message["Subject"]
+    assert page.errors == []
