@@ -337,7 +337,7 @@ class EventIndexPage(SectionFeedMixin, SectionIndexPage):
         if series.description:
             data["description"] = series.description
         context = {
-            **self.get_context(request),
+            **super().get_context(request),  # the page's own context, without the listing's work
             "series": series,
             "editions": editions,
             "series_json_ld": json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"),
@@ -357,7 +357,7 @@ class EventIndexPage(SectionFeedMixin, SectionIndexPage):
             .select_related("event")
             .order_by("-date", "start_time")
         )
-        context = {**self.get_context(request), "speaker": speaker, "speaker_sessions": list(sessions)}
+        context = {**super().get_context(request), "speaker": speaker, "speaker_sessions": list(sessions)}
         return TemplateResponse(request, "events/speaker_page.html", context)
 
     @path("month/<int:year>/<int:month>/", name="month")
@@ -367,7 +367,7 @@ class EventIndexPage(SectionFeedMixin, SectionIndexPage):
         if not (1 <= month <= 12 and 1950 <= year <= 2100):
             raise Http404("No such month.")
         declare_query_params(request)
-        context = {**self.get_context(request), **month_view(self, year, month)}
+        context = {**super().get_context(request), **month_view(self, year, month)}
         return TemplateResponse(request, "events/month_page.html", context)
 
     @path("calendar/")
