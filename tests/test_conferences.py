@@ -192,7 +192,9 @@ def test_the_listing_shows_the_next_event_first_and_filters_by_series_and_status
     assert html.index("Next event") < html.index(event.title)
     assert event.title in client.get("/en/events/?series=sample-forum-series").content.decode()
     assert event.title not in client.get("/en/events/?status=cancelled").content.decode()
-    month = client.get(f"/zh-hans/events/month/{event.start_date.year}/{event.start_date.month}/").content.decode()
+    month_url = f"/zh-hans/events/month/{event.start_date.year}/{event.start_date.month}/"
+    assert month_url in client.get("/zh-hans/events/").content.decode()  # the month view opens on the next event
+    month = client.get(month_url).content.decode()
     assert event.title_zh_hans in month and f"{event.start_date.year}年{event.start_date.month}月" in month
     beyond = client.get(f"/en/events/month/{event.start_date.year + 1}/{event.start_date.month}/").content.decode()
     assert "No events this month." in beyond and 'rel="next"' not in beyond  # no endless chain of months
